@@ -1,0 +1,60 @@
+package io.perfgate.config;
+
+import io.perfgate.gate.Gate;
+import io.perfgate.gate.Sla;
+import io.perfgate.profile.Overrides;
+import io.perfgate.profile.Plan;
+import io.perfgate.profile.Profile;
+import io.perfgate.target.DemoSettings;
+import io.perfgate.target.Target;
+import io.perfgate.workload.Workload;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a run needs, validated and typed. Built once by {@link SettingsLoader}; nothing
+ * downstream sees raw configuration.
+ *
+ * @param plan the chosen profile with overrides applied; empty when the run only lists profiles
+ * @param sources the files the settings came from, most specific first, for the run's log
+ */
+public record Settings(
+    String scenario,
+    Optional<String> env,
+    Target target,
+    Overrides overrides,
+    Map<String, Profile> profiles,
+    Optional<Plan> plan,
+    Workload workload,
+    Sla sla,
+    DemoSettings demo,
+    Duration maxDurationGrace,
+    List<String> sources) {
+  public static final String LIST = "list";
+
+  public Settings {
+    profiles = Map.copyOf(profiles);
+    sources = List.copyOf(sources);
+  }
+
+  public boolean listOnly() {
+    return plan.isEmpty();
+  }
+
+  /** The chosen plan; only call when {@link #listOnly()} is false. */
+  public Plan requirePlan() {
+    return plan.orElseThrow(() -> new IllegalStateException("no plan: scenario=list"));
+  }
+
+  /** Gatling stops the run after this long, whatever the injection still wants. */
+  public Duration maxDuration() {
+    return requirePlan().total().plus(maxDurationGrace);
+  }
+
+  /** The gates this run is judged by: tier gates for its error budget, then the configured ones. */
+  public List<Gate> gates() {
+    return sla.gatesFor(requirePlan().profile().errorBudget());
+  }
+}

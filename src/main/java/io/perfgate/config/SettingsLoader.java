@@ -1,0 +1,427 @@
+package io.perfgate.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigUtil;
+import io.perfgate.profile.Overrides;
+import io.perfgate.profile.Plan;
+import io.perfgate.profile.PlanException;
+import io.perfgate.profile.Plans;
+import io.perfgate.profile.Profile;
+import io.perfgate.target.DemoSettings;
+import io.perfgate.target.Target;
+import io.perfgate.workload.Workload;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a run's settings from reference.conf, the project's file, an environment overlay,
+ * environment variables and system properties (later wins), and validates all of it into {@link
+ * Settings} before any load is sent. Every mistake becomes one {@link ConfigError}.
+ */
+public final class SettingsLoader {
+  /** System property naming the project's configuration file instead of resources/perfgate.conf. */
+  public static final String CONFIG_FILE_PROPERTY = "perfgate.config";
+
+  /** Top-level keys perfgate owns: system properties outside them are Gatling's or the JVM's. */
+  static final Set<String> ROOTS =
+      Set.of(
+          "scenario",
+          "env",
+          "users",
+          "rate",
+          "duration",
+          "ramp",
+          "scale",
+          "target",
+          "run",
+          "workload",
+          "sla",
+          "demo",
+          "profiles");
+
+  /** Environment variables that set a key, for CI systems where -D is awkward. */
+  static final Map<String, String> ENV_KEYS =
+      Map.of(
+          "PERFGATE_TARGET_URL", "target.baseUrl",
+          "PERFGATE_SCENARIO", "scenario",
+          "PERFGATE_ENV", "env");
+
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{\\??([^}]+)}");
+
+  private final Map<String, String> systemProperties;
+  private final Map<String, String> environment;
+  private final Path projectDir;
+
+  private SettingsLoader(
+      Map<String, String> systemProperties, Map<String, String> environment, Path projectDir) {
+    this.systemProperties = Map.copyOf(systemProperties);
+    this.environment = Map.copyOf(environment);
+    this.projectDir = projectDir;
+  }
+
+  /** Loads with this JVM's system properties and environment, from the working directory. */
+  public static Settings load() {
+    Map<String, String> props = new LinkedHashMap<>();
+    System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+    return load(props, System.getenv(), Path.of(""));
+  }
+
+  public static Settings load(
+      Map<String, String> systemProperties, Map<String, String> environment, Path projectDir) {
+    return new SettingsLoader(systemProperties, environment, projectDir).load0();
+  }
+
+  private Settings load0() {
+    List<String> sources = new ArrayList<>();
+    Config reference = referenceConfig();
+    Config project = projectConfig(sources);
+    Config envVars = environmentLayer();
+    Config props = systemPropertyLayer();
+
+    Config withoutOverlay =
+        props.withFallback(envVars).withFallback(project).withFallback(reference);
+    String envName = envName(withoutOverlay);
+    Config overlay = overlay(envName, envWhere(withoutOverlay), sources);
+    Config merged =
+        props
+            .withFallback(envVars)
+            .withFallback(overlay)
+            .withFallback(project)
+            .withFallback(reference);
+    Config resolved = resolve(merged);
+    Node root = new Node(resolved);
+    root.rejectUnknown(ROOTS);
+    return build(root, envName, sources);
+  }
+
+  private Settings build(Node root, String envName, List<String> sources) {
+    Target target = target(root.child("target"));
+    Node run = root.child("run");
+    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp"));
+    Duration grace = run.duration("maxDurationGrace", true);
+    Map<String, Profile> profiles =
+        ProfileReader.read(root.child("profiles"), run.duration("warmUp", true));
+    Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
+    ProfileReader.checkJourneys(
+        root.child("profiles"),
+        profiles,
+        workload.journeys().keySet(),
+        root.string("scenario").trim());
+    var sla = SlaReader.read(root.child("sla"), workload.endpoints().keySet());
+    DemoSettings demo = demo(root.child("demo"));
+
+    String scenario = root.string("scenario").trim();
+    Overrides overrides = overrides(root);
+    Optional<Plan> plan = Optional.empty();
+    if (!Settings.LIST.equals(scenario)) {
+      Profile profile = profiles.get(scenario);
+      if (profile == null) {
+        throw root.error(
+            "scenario",
+            "there is no profile '" + scenario + "'",
+            String.join(", ", new TreeSet<>(profiles.keySet())) + ", or list to print them all");
+      }
+      try {
+        plan = Optional.of(Plans.resolve(profile, overrides));
+      } catch (PlanException e) {
+        throw root.error(e.key(), e.getMessage(), e.allowed());
+      }
+    }
+    return new Settings(
+        scenario,
+        envName.isEmpty() ? Optional.empty() : Optional.of(envName),
+        target,
+        overrides,
+        profiles,
+        plan,
+        workload,
+        sla,
+        demo,
+        grace,
+        sources);
+  }
+
+  private static Overrides overrides(Node root) {
+    OptionalInt users =
+        root.has("users") ? OptionalInt.of(root.integer("users", 1)) : OptionalInt.empty();
+    OptionalDouble rate =
+        root.has("rate") ? OptionalDouble.of(root.number("rate", false)) : OptionalDouble.empty();
+    Optional<Duration> duration =
+        root.has("duration") ? Optional.of(root.duration("duration", false)) : Optional.empty();
+    Optional<Duration> ramp =
+        root.has("ramp") ? Optional.of(root.duration("ramp", true)) : Optional.empty();
+    double scale = root.number("scale", false);
+    if (scale > 100) {
+      throw root.error(
+          "scale", scale + " is too large", "a factor greater than 0 and at most 100, e.g. 0.1");
+    }
+    return new Overrides(users, rate, duration, ramp, scale);
+  }
+
+  private static Target target(Node node) {
+    node.rejectUnknown(Set.of("baseUrl", "headers", "requestTimeout"));
+    String raw = node.string("baseUrl").trim();
+    Optional<URI> baseUrl = raw.isEmpty() ? Optional.empty() : Optional.of(url(node, raw));
+    Map<String, String> headers = new LinkedHashMap<>();
+    Node h = node.child("headers");
+    for (String name : h.keys()) {
+      headers.put(name, h.string(name));
+    }
+    return new Target(baseUrl, headers, node.duration("requestTimeout", false));
+  }
+
+  private static URI url(Node node, String raw) {
+    String allowed =
+        "an http or https URL such as https://staging.example.com or http://127.0.0.1:8080, or \"\""
+            + " to use the embedded demo service";
+    try {
+      URI uri = new URI(raw);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw node.error("baseUrl", "'" + raw + "' is not an http(s) URL", allowed);
+      }
+      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        throw node.error("baseUrl", "'" + raw + "' has no host name", allowed);
+      }
+      if (uri.getQuery() != null || uri.getFragment() != null) {
+        throw node.error("baseUrl", "'" + raw + "' has a query or fragment", allowed);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw node.error(
+          "baseUrl", "'" + raw + "' is not a valid URL (" + e.getReason() + ")", allowed);
+    }
+  }
+
+  private static DemoSettings demo(Node node) {
+    node.rejectUnknown(Set.of("port", "cacheTtl", "faults"));
+    int port = node.integer("port", 0);
+    if (port > 65535) {
+      throw node.error("port", port + " is not a port", "0 (any free port) to 65535");
+    }
+    Node faults = node.child("faults");
+    faults.rejectUnknown(Set.of("latency", "errorRate"));
+    return new DemoSettings(
+        port,
+        node.duration("cacheTtl", false),
+        faults.duration("latency", true),
+        faults.fraction("errorRate"));
+  }
+
+  // ---- layers ----
+
+  private Config referenceConfig() {
+    return ConfigFactory.parseResources(SettingsLoader.class, "/reference.conf", strict());
+  }
+
+  private Config projectConfig(List<String> sources) {
+    String named = systemProperties.get(CONFIG_FILE_PROPERTY);
+    if (named != null) {
+      Path file = projectDir.resolve(named);
+      if (!Files.isRegularFile(file)) {
+        throw ConfigError.at(
+            CONFIG_FILE_PROPERTY,
+            "system property -D" + CONFIG_FILE_PROPERTY,
+            "there is no file " + file,
+            "the path of a HOCON file, relative to " + projectDir.toAbsolutePath().normalize());
+      }
+      sources.add(Origins.relative(file.toString()));
+      return parseFile(file);
+    }
+    Path file = projectDir.resolve("resources").resolve("perfgate.conf");
+    if (Files.isRegularFile(file)) {
+      sources.add(Origins.relative(file.toString()));
+      return parseFile(file);
+    }
+    URL url = SettingsLoader.class.getResource("/perfgate.conf");
+    if (url != null) {
+      sources.add("perfgate.conf (classpath)");
+      return parse(() -> ConfigFactory.parseURL(url, strict()));
+    }
+    return ConfigFactory.empty();
+  }
+
+  private Config overlay(String envName, String where, List<String> sources) {
+    if (envName.isEmpty()) {
+      return ConfigFactory.empty();
+    }
+    if (!envName.matches("[A-Za-z0-9_-]+")) {
+      throw ConfigError.at(
+          "env", where, "'" + envName + "' is not an environment name", "letters, digits, - and _");
+    }
+    Path dir = configDir().resolve("env");
+    Path file = dir.resolve(envName + ".conf");
+    if (!Files.isRegularFile(file)) {
+      throw ConfigError.at(
+          "env",
+          where,
+          "there is no environment overlay " + Origins.relative(file.toString()),
+          availableOverlays(dir));
+    }
+    sources.add(0, Origins.relative(file.toString()));
+    return parseFile(file);
+  }
+
+  private Path configDir() {
+    String named = systemProperties.get(CONFIG_FILE_PROPERTY);
+    if (named != null) {
+      Path parent = projectDir.resolve(named).getParent();
+      return parent == null ? projectDir : parent;
+    }
+    return projectDir.resolve("resources");
+  }
+
+  private static String availableOverlays(Path dir) {
+    Set<String> names = new TreeSet<>();
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.conf")) {
+        s.forEach(p -> names.add(p.getFileName().toString().replaceFirst("\\.conf$", "")));
+      } catch (IOException ignored) {
+        // the list is a hint only
+      }
+    }
+    return names.isEmpty()
+        ? "an overlay file " + dir + "/<env>.conf, or -Denv= for none"
+        : String.join(", ", names) + " (files in " + Origins.relative(dir.toString()) + ")";
+  }
+
+  private Config environmentLayer() {
+    Config out = ConfigFactory.empty();
+    for (Map.Entry<String, String> e : ENV_KEYS.entrySet()) {
+      String value = environment.get(e.getKey());
+      if (value != null && !value.isEmpty()) {
+        out =
+            ConfigFactory.parseMap(
+                    Map.of(e.getValue(), value), "environment variable " + e.getKey())
+                .withFallback(out);
+      }
+    }
+    return out;
+  }
+
+  private Config systemPropertyLayer() {
+    Config out = ConfigFactory.empty();
+    for (Map.Entry<String, String> e : systemProperties.entrySet()) {
+      String key = e.getKey();
+      String root = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      if (!ROOTS.contains(root)) {
+        continue;
+      }
+      try {
+        ConfigUtil.splitPath(key);
+      } catch (ConfigException.BadPath bad) {
+        throw ConfigError.at(
+            key,
+            "system property -D" + key,
+            "this is not a valid key",
+            "a dotted key such as target.baseUrl");
+      }
+      out =
+          ConfigFactory.parseMap(Map.of(key, e.getValue()), "system property -D" + key)
+              .withFallback(out);
+    }
+    return out;
+  }
+
+  private static String envName(Config merged) {
+    try {
+      return merged.hasPath("env") ? String.valueOf(merged.getValue("env").unwrapped()).trim() : "";
+    } catch (ConfigException e) {
+      return "";
+    }
+  }
+
+  /** Where -Denv, PERFGATE_ENV or a file chose the overlay, for its errors. */
+  private static String envWhere(Config merged) {
+    try {
+      return merged.hasPath("env") ? Origins.describe(merged.getValue("env").origin()) : "";
+    } catch (ConfigException e) {
+      return "";
+    }
+  }
+
+  private Config resolve(Config merged) {
+    try {
+      return merged.resolve(
+          ConfigResolveOptions.defaults()
+              .setUseSystemEnvironment(false)
+              .appendResolver(new EnvironmentResolver(environment)));
+    } catch (ConfigException.UnresolvedSubstitution e) {
+      Matcher m = SUBSTITUTION.matcher(e.getMessage());
+      String variable = m.find() ? m.group(1) : "?";
+      String where = e.origin() == null ? "" : Origins.describe(e.origin());
+      throw new ConfigError(
+          "Environment variable "
+              + variable
+              + " is not set, but "
+              + (where.isEmpty() ? "the configuration" : where)
+              + " requires it (${"
+              + variable
+              + "}). Set it before the run (export "
+              + variable
+              + "=...), or write ${?"
+              + variable
+              + "} there to make it optional.");
+    } catch (ConfigException e) {
+      throw new ConfigError("The configuration cannot be resolved: " + e.getMessage() + ".");
+    }
+  }
+
+  private Config parseFile(Path file) {
+    return parse(() -> ConfigFactory.parseFile(file.toFile(), strict()));
+  }
+
+  private static Config parse(java.util.function.Supplier<Config> parser) {
+    try {
+      return parser.get();
+    } catch (ConfigException.Parse | ConfigException.IO e) {
+      String where = e.origin() == null ? "" : Origins.describe(e.origin());
+      String detail = e.getMessage();
+      // Typesafe prefixes the origin; keep only the reason after it (which may hold ": " itself).
+      String prefix = e.origin() == null ? "" : e.origin().description() + ": ";
+      String reason = detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail;
+      throw new ConfigError(
+          "The configuration file "
+              + (where.isEmpty() ? "" : where + " ")
+              + "is not valid HOCON: "
+              + reason
+              + ". Fix the syntax there; reference.conf shows every key in valid form.");
+    }
+  }
+
+  private static ConfigParseOptions strict() {
+    return ConfigParseOptions.defaults().setAllowMissing(false);
+  }
+
+  private boolean resourceExists(String relative) {
+    Path file = configDir().resolve(relative);
+    if (Files.isRegularFile(file)) {
+      return true;
+    }
+    return SettingsLoader.class.getResource("/" + relative.replace(File.separatorChar, '/'))
+        != null;
+  }
+}

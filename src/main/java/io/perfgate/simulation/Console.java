@@ -1,0 +1,71 @@
+package io.perfgate.simulation;
+
+import io.perfgate.config.Settings;
+import io.perfgate.gate.Gate;
+import io.perfgate.profile.Plans;
+import io.perfgate.profile.Profile;
+import java.util.Locale;
+
+/** What a run prints before it starts: where load goes, the plan, and the gates. */
+final class Console {
+  private Console() {}
+
+  static String start(Settings s, String simulation, String baseUrl, boolean embedded) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(System.lineSeparator())
+        .append("perfgate ")
+        .append(rule())
+        .append(System.lineSeparator());
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "simulation %s, environment %s, settings from %s%n",
+            simulation,
+            s.env().orElse("(none)"),
+            s.sources().isEmpty()
+                ? "reference.conf"
+                : String.join(" < ", s.sources()) + " < reference.conf"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "target %s%s%n",
+            baseUrl,
+            embedded ? " (embedded demo service; set target.baseUrl to test your own)" : ""));
+    if (embedded && (!s.demo().latency().isZero() || s.demo().errorRate() > 0)) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "demo faults: +%dms latency, %.2f%% errors%n",
+              s.demo().latency().toMillis(),
+              s.demo().errorRate() * 100));
+    }
+    sb.append(s.requirePlan().describe(s.maxDuration()));
+    sb.append("gates (a breach fails the run):").append(System.lineSeparator());
+    for (Gate g : s.gates()) {
+      sb.append("  ").append(g.name()).append(System.lineSeparator());
+    }
+    sb.append(rule()).append("---------").append(System.lineSeparator());
+    return sb.toString();
+  }
+
+  /** Every profile's shape, for -Dscenario=list; -Dscale applies so CI-sized plans show as run. */
+  static String profiles(Settings s) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("perfgate profiles (run one with -Dscenario=<name>");
+    if (s.overrides().scale() != 1.0) {
+      sb.append(", shown at -Dscale=").append(s.overrides().scale());
+    }
+    sb.append("):").append(System.lineSeparator()).append(System.lineSeparator());
+    for (Profile p : s.profiles().values()) {
+      var plan =
+          Plans.resolve(p, io.perfgate.profile.Overrides.none().withScale(s.overrides().scale()));
+      sb.append(plan.describe(plan.total().plus(s.maxDurationGrace())))
+          .append(System.lineSeparator());
+    }
+    return sb.toString();
+  }
+
+  private static String rule() {
+    return "-".repeat(100);
+  }
+}

@@ -1,0 +1,281 @@
+package io.perfgate.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.jsonFile;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.config.ConfigError;
+import io.perfgate.config.Settings;
+import io.perfgate.config.SettingsLoader;
+import io.perfgate.demo.DemoFaults;
+import io.perfgate.demo.DemoOptions;
+import io.perfgate.demo.DemoService;
+import io.perfgate.gate.Gate;
+import io.perfgate.gate.Scope;
+import io.perfgate.profile.Plan;
+import io.perfgate.workload.Endpoint;
+import io.perfgate.workload.Feeder;
+import io.perfgate.workload.Journey;
+import io.perfgate.workload.Step;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a perfgate simulation needs from its settings, as Gatling DSL pieces: the protocol, the
+ * requests of the configured endpoints, feeders, think time, the weighted journey mix injected by
+ * the chosen profile, the gates as assertions, and the run's time limit. Creating it loads and
+ * validates the settings and starts the embedded demo service when no target is configured; any
+ * configuration mistake ends the JVM with a clear message before a single request is sent.
+ */
+public final class Perfgate {
+  private final Settings settings;
+  private final String simulation;
+  private final String baseUrl;
+  private final DemoService demo;
+  private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
+  private final Set<String> groups = new TreeSet<>();
+
+  private Perfgate(Settings settings, String simulation, String baseUrl, DemoService demo) {
+    this.settings = settings;
+    this.simulation = simulation;
+    this.baseUrl = baseUrl;
+    this.demo = demo;
+    groups.addAll(settings.workload().configuredGroups());
+  }
+
+  /** Loads the settings for {@code simulation}; exits the JVM on a configuration mistake. */
+  public static Perfgate start(Class<?> simulation) {
+    Settings settings;
+    try {
+      settings = SettingsLoader.load();
+    } catch (ConfigError e) {
+      throw Fatal.refuse(e.getMessage());
+    }
+    if (settings.listOnly()) {
+      Fatal.done(Console.profiles(settings));
+    }
+    DemoService demo = null;
+    String baseUrl;
+    if (settings.target().embedded()) {
+      demo = startDemo(settings);
+      baseUrl = demo.baseUrl();
+    } else {
+      baseUrl = settings.target().baseUrl().orElseThrow().toString();
+    }
+    System.out.print(Console.start(settings, simulation.getSimpleName(), baseUrl, demo != null));
+    return new Perfgate(settings, simulation.getSimpleName(), baseUrl, demo);
+  }
+
+  private static DemoService startDemo(Settings settings) {
+    var d = settings.demo();
+    try {
+      DemoOptions options =
+          DemoOptions.defaults()
+              .withPort(d.port())
+              .withCacheTtl(d.cacheTtl())
+              .withFaults(new DemoFaults(d.latency(), d.errorRate()));
+      return DemoService.start(options);
+    } catch (RuntimeException e) {
+      throw Fatal.refuse(
+          "The embedded demo service could not start on 127.0.0.1"
+              + (d.port() == 0 ? "" : ":" + d.port())
+              + " ("
+              + e.getMessage()
+              + "). Set demo.port to a free port or 0, or set target.baseUrl to test another service.");
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Plan plan() {
+    return settings.requirePlan();
+  }
+
+  /** The base URL requests go to: the target's, or the embedded demo service's. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public HttpProtocolBuilder protocol() {
+    HttpProtocolBuilder p =
+        http.baseUrl(baseUrl)
+            .disableWarmUp()
+            .acceptHeader("application/json")
+            .userAgentHeader("perfgate");
+    for (var h : settings.target().headers().entrySet()) {
+      p = p.header(h.getKey(), h.getValue());
+    }
+    return p;
+  }
+
+  /** The request of a configured endpoint, named after it. */
+  public HttpRequestActionBuilder request(String endpoint) {
+    Endpoint e = settings.workload().endpoints().get(endpoint);
+    if (e == null) {
+      throw Fatal.refuse(
+          ConfigError.at(
+                  "workload.endpoints." + endpoint,
+                  simulation,
+                  "the simulation makes a request to endpoint '"
+                      + endpoint
+                      + "', which is not configured",
+                  String.join(", ", new TreeSet<>(settings.workload().endpoints().keySet())))
+              .getMessage());
+    }
+    return Requests.of(e, settings.target().requestTimeout());
+  }
+
+  /** The configured feeder, shared by every user that feeds from it. */
+  public FeederBuilder<?> feeder(String name) {
+    Feeder f = settings.workload().feeders().get(name);
+    if (f == null) {
+      throw Fatal.refuse(
+          ConfigError.at(
+                  "workload.feeders." + name,
+                  simulation,
+                  "the simulation feeds from '" + name + "', which is not configured",
+                  String.join(", ", new TreeSet<>(settings.workload().feeders().keySet())))
+              .getMessage());
+    }
+    return feeders.computeIfAbsent(name, n -> build(f));
+  }
+
+  private static FeederBuilder<?> build(Feeder f) {
+    FeederBuilder<?> b = f.isJson() ? jsonFile(f.file()) : csv(f.file());
+    return switch (f.strategy()) {
+      case CIRCULAR -> b.circular();
+      case QUEUE -> b.queue();
+      case RANDOM -> b.random();
+      case SHUFFLE -> b.shuffle();
+    };
+  }
+
+  /** The default think time, workload.think: a random pause between min and max. */
+  public ChainBuilder think() {
+    return pause(settings.workload().thinkMin(), settings.workload().thinkMax());
+  }
+
+  /** A multi-request transaction, reported (and gated) as one group. */
+  public ChainBuilder group(String name, ChainBuilder chain) {
+    groups.add(name);
+    return exec(io.gatling.javaapi.core.CoreDsl.group(name).on(chain));
+  }
+
+  /**
+   * The users of this run: the configured journeys mixed by weight, injected by the chosen profile.
+   * Journeys written in configuration ({@code steps}) are built from it; the others must be among
+   * {@code javaJourneys}.
+   */
+  public PopulationBuilder users(String scenarioName, Map<String, ChainBuilder> javaJourneys) {
+    Map<String, Double> weights = new LinkedHashMap<>(plan().profile().journeys());
+    if (weights.isEmpty()) {
+      settings.workload().journeys().values().forEach(j -> weights.put(j.name(), j.weight()));
+    }
+    if (weights.isEmpty()) {
+      throw Fatal.refuse(
+          ConfigError.at(
+                  "workload.journeys",
+                  "",
+                  "no journey is configured, so no user would do anything",
+                  "at least one journey with a weight, e.g. journeys { browse { weight = 1, steps = [health] } }")
+              .getMessage());
+    }
+    Map<String, ChainBuilder> chains = new LinkedHashMap<>();
+    for (String name : weights.keySet()) {
+      Journey j = settings.workload().journeys().get(name);
+      if (j != null && j.steps().isPresent()) {
+        chains.put(name, Journeys.chain(j.steps().get(), this::leaf));
+      } else if (javaJourneys.containsKey(name)) {
+        chains.put(name, javaJourneys.get(name));
+      } else {
+        throw Fatal.refuse(
+            ConfigError.at(
+                    "workload.journeys." + name,
+                    "",
+                    "journey '"
+                        + name
+                        + "' has no steps, and "
+                        + simulation
+                        + " writes no journey of that name",
+                    "steps = [...] for it, or one of the simulation's journeys: "
+                        + (javaJourneys.isEmpty()
+                            ? "(none)"
+                            : String.join(", ", new TreeSet<>(javaJourneys.keySet()))))
+                .getMessage());
+      }
+    }
+    return Injection.inject(scenario(scenarioName).exec(Journeys.mix(chains, weights)), plan());
+  }
+
+  private ChainBuilder leaf(Step s) {
+    if (s instanceof Step.Request r) {
+      return exec(request(r.endpoint()));
+    }
+    if (s instanceof Step.Think t) {
+      return pause(t.min(), t.max());
+    }
+    if (s instanceof Step.Feed f) {
+      return feed(feeder(f.feeder()));
+    }
+    throw new IllegalArgumentException("not a leaf step: " + s);
+  }
+
+  /**
+   * The run's gates as Gatling assertions. Call after the journeys are built, so that gates on
+   * groups can be checked against the groups the journeys declare.
+   */
+  public List<Assertion> assertions() {
+    List<Gate> gates = settings.gates();
+    for (Gate g : gates) {
+      String[] path = Assertions.gatlingPath(g.scope());
+      int groupParts = g.scope().kind() == Scope.Kind.GROUP ? path.length : path.length - 1;
+      for (int i = 0; i < groupParts; i++) {
+        if (!groups.contains(path[i])) {
+          String section = g.scope().kind() == Scope.Kind.GROUP ? "sla.groups." : "sla.requests.";
+          throw Fatal.refuse(
+              ConfigError.at(
+                      section + g.scope().name(),
+                      g.origin(),
+                      "no journey of this run has a group named '" + path[i] + "'",
+                      groups.isEmpty() ? "no groups are declared" : String.join(", ", groups))
+                  .getMessage());
+        }
+      }
+    }
+    return Assertions.of(gates);
+  }
+
+  /** Gatling stops the run after this, whatever the injection still wants. */
+  public Duration maxDuration() {
+    return settings.maxDuration();
+  }
+
+  /** Stops the embedded demo service; call from the simulation's after(). Never throws. */
+  public void stop() {
+    if (demo != null) {
+      try {
+        demo.close();
+      } catch (RuntimeException e) {
+        System.err.println(
+            "perfgate: the embedded demo service did not stop cleanly: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.perfgate.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.perfgate.simulation.OfflinePreferences;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs a real Gatling JVM, forked like gatling-maven-plugin forks it (same JVM options, the test
+ * classpath), and waits for it within a bound.
+ */
+final class GatlingProcess {
+  static final String TRACKER = "io.perfgate.simulations.TrackerSimulation";
+  static final String CONFIGURED = "io.perfgate.simulations.ConfiguredSimulation";
+
+  /** gatling-maven-plugin's default options for the Gatling JVM, plus perfgate's own. */
+  static final List<String> JVM_OPTIONS =
+      List.of(
+          "-Xmx1G",
+          "-XX:MaxInlineLevel=20",
+          "-XX:MaxTrivialSize=12",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+          OfflinePreferences.JVM_OPTION);
+
+  record Result(int exitCode, String output, Path resultsFolder, Duration wall) {
+    /** The run folder Gatling created (simulation.log, index.html), if any. */
+    Optional<Path> runDir() {
+      if (!Files.isDirectory(resultsFolder)) {
+        return Optional.empty();
+      }
+      try (Stream<Path> s = Files.list(resultsFolder)) {
+        return s.filter(Files::isDirectory).findFirst();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private GatlingProcess() {}
+
+  static List<String> command(
+      String simulation, Map<String, String> properties, Path resultsFolder) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(JVM_OPTIONS);
+    cmd.add("-cp");
+    cmd.add(classpath());
+    properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+    cmd.add("io.gatling.app.Gatling");
+    cmd.add("-s");
+    cmd.add(simulation);
+    cmd.add("-rf");
+    cmd.add(resultsFolder.toString());
+    return cmd;
+  }
+
+  static Result run(
+      String simulation, Map<String, String> properties, Path resultsFolder, Duration limit)
+      throws IOException, InterruptedException {
+    return exec(command(simulation, properties, resultsFolder), resultsFolder, limit);
+  }
+
+  /** Runs any command from the project directory, output and errors merged, within a bound. */
+  static Result exec(List<String> command, Path resultsFolder, Duration limit)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("perfgate-run", ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().remove("PERFGATE_TARGET_URL");
+    pb.environment().remove("PERFGATE_SCENARIO");
+    pb.environment().remove("PERFGATE_ENV");
+    long start = System.nanoTime();
+    Process p = pb.start();
+    if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly().waitFor();
+      fail(
+          "the run did not end within "
+              + limit
+              + ":\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.deleteIfExists(log);
+    return new Result(p.exitValue(), output, resultsFolder, wall);
+  }
+
+  static String classpath() {
+    String cp = System.getProperty("surefire.test.class.path");
+    if (cp == null || cp.isBlank()) {
+      cp = System.getProperty("java.class.path");
+    }
+    return cp.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
+  }
+}

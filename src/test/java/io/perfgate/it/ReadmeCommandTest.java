@@ -1,0 +1,89 @@
+package io.perfgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, exactly as a newcomer types it, in a fresh copy of the project (so the
+ * nested Maven build never touches this build's classes): it passes on the embedded demo service
+ * and leaves Gatling's report; and a slowed-down run fails the Maven build.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadmeCommandTest {
+  private static final Duration LIMIT = Duration.ofMinutes(6);
+  @TempDir static Path copy;
+
+  @BeforeAll
+  static void copyProject() throws IOException {
+    for (String part : List.of("pom.xml", "src", "simulations", "resources")) {
+      copyTree(Path.of(part), copy.resolve(part));
+    }
+    Files.createDirectories(copy.resolve("results"));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static GatlingProcess.Result mvn(String... args) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(List.of("mvn", "-B", "-f", copy.resolve("pom.xml").toString()));
+    cmd.addAll(List.of(args));
+    return GatlingProcess.exec(cmd, copy.resolve("results"), LIMIT);
+  }
+
+  @Test
+  @Order(1)
+  void smokeAgainstTheDemoServicePassesAndLeavesTheReport() throws Exception {
+    var run = mvn("gatling:test");
+
+    assertEquals(0, run.exitCode(), run.output());
+    Path dir =
+        run.runDir().orElseThrow(() -> new AssertionError("no run folder:\n" + run.output()));
+    assertTrue(Files.size(dir.resolve("simulation.log")) > 0);
+    String report = Files.readString(dir.resolve("index.html"));
+    assertTrue(report.contains("container_assertions"), "the report has its assertions table");
+    assertTrue(report.contains("health: 95th percentile of response time is less than 25.0"));
+    assertTrue(run.output().contains("profile smoke (closed model)"), run.output());
+    assertTrue(run.output().contains("BUILD SUCCESS"), run.output());
+  }
+
+  @Test
+  @Order(2)
+  void aLatencyFaultFailsTheMavenBuild() throws Exception {
+    var run =
+        mvn("gatling:test", "-Dscenario=smoke", "-Dscale=0.25", "-Ddemo.faults.latency=300ms");
+
+    assertNotEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("Gatling simulation assertions failed"), run.output());
+    assertTrue(
+        run.output().contains("health: 95th percentile of response time is less than 25.0 : false"),
+        run.output());
+    assertTrue(run.output().contains("BUILD FAILURE"), run.output());
+  }
+}
