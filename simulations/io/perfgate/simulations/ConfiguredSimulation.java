@@ -21,6 +21,6 @@ public class ConfiguredSimulation extends Simulation {
 
   @Override
   public void after() {
-    perfgate.stop();
+    perfgate.after();
   }
 }

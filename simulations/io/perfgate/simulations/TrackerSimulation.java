@@ -53,6 +53,6 @@ public class TrackerSimulation extends Simulation {
 
   @Override
   public void after() {
-    perfgate.stop();
+    perfgate.after();
   }
 }

@@ -1,6 +1,8 @@
 package io.perfgate.config;
 
+import io.perfgate.analysis.AnalysisSettings;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.Sla;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
@@ -8,6 +10,7 @@ import io.perfgate.profile.Profile;
 import io.perfgate.target.DemoSettings;
 import io.perfgate.target.Target;
 import io.perfgate.workload.Workload;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,9 @@ import java.util.Optional;
  *
  * @param plan the chosen profile with overrides applied; empty when the run only lists profiles
  * @param sources the files the settings came from, most specific first, for the run's log
+ * @param regression limits of the regression gates added when a baseline exists
+ * @param baselines the folder of saved baselines
+ * @param injectors which shard of how many injectors this run is (1 of 1 on one machine)
  */
 public record Settings(
     String scenario,
@@ -31,7 +37,11 @@ public record Settings(
     Sla sla,
     DemoSettings demo,
     Duration maxDurationGrace,
-    List<String> sources) {
+    List<String> sources,
+    RegressionLimits regression,
+    Path baselines,
+    AnalysisSettings analysis,
+    Injectors injectors) {
   public static final String LIST = "list";
 
   public Settings {

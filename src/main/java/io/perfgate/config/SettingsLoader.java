@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
+import io.perfgate.analysis.AnalysisSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.PlanException;
@@ -49,6 +50,9 @@ public final class SettingsLoader {
   static final Set<String> ROOTS =
       Set.of(
           "scenario",
+          "injector",
+          "baselines",
+          "analysis",
           "env",
           "users",
           "rate",
@@ -134,6 +138,7 @@ public final class SettingsLoader {
     DemoSettings demo = demo(root.child("demo"));
 
     String scenario = root.string("scenario").trim();
+    Injectors injectors = injectors(root.child("injector"));
     Overrides overrides = overrides(root);
     Optional<Plan> plan = Optional.empty();
     if (!Settings.LIST.equals(scenario)) {
@@ -145,7 +150,10 @@ public final class SettingsLoader {
             String.join(", ", new TreeSet<>(profiles.keySet())) + ", or list to print them all");
       }
       try {
-        plan = Optional.of(Plans.resolve(profile, overrides));
+        plan =
+            Optional.of(
+                Plans.shard(
+                    Plans.resolve(profile, overrides), injectors.count(), injectors.index()));
       } catch (PlanException e) {
         throw root.error(e.key(), e.getMessage(), e.allowed());
       }
@@ -161,7 +169,42 @@ public final class SettingsLoader {
         sla,
         demo,
         grace,
-        sources);
+        sources,
+        SlaReader.regression(root.child("sla").child("regression")),
+        projectDir.resolve(root.string("baselines")),
+        analysis(root.child("analysis")),
+        injectors);
+  }
+
+  private static Injectors injectors(Node node) {
+    node.rejectUnknown(Set.of("count", "index"));
+    int count = node.integer("count", 1);
+    int index = node.integer("index", 0);
+    if (index >= count) {
+      throw node.error(
+          "index",
+          "shard " + index + " does not exist among " + count + " injectors",
+          "0 to " + (count - 1) + " (shards are numbered from 0)");
+    }
+    return new Injectors(count, index);
+  }
+
+  private static AnalysisSettings analysis(Node node) {
+    node.rejectUnknown(
+        Set.of(
+            "latencyCritical",
+            "latencyWarning",
+            "errorCritical",
+            "varianceRatio",
+            "apdexThreshold",
+            "saturationEfficiency"));
+    return new AnalysisSettings(
+        node.duration("latencyCritical", false),
+        node.duration("latencyWarning", false),
+        node.fraction("errorCritical") * 100,
+        node.number("varianceRatio", false),
+        node.duration("apdexThreshold", false),
+        node.fraction("saturationEfficiency"));
   }
 
   private static Overrides overrides(Node root) {
@@ -328,6 +371,7 @@ public final class SettingsLoader {
       String key = e.getKey();
       String root = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
       if (!ROOTS.contains(root)) {
+        nearMiss(key, root);
         continue;
       }
       try {
@@ -344,6 +388,61 @@ public final class SettingsLoader {
               .withFallback(out);
     }
     return out;
+  }
+
+  /**
+   * A system property that is one or two letters away from a perfgate key is a typo ({@code
+   * -Dscenaro=stress} would otherwise run the default profile without a word). Only undotted names
+   * are checked, and dotted ones whose first part is near a section of perfgate's, so the JVM's,
+   * Maven's and Gatling's own properties pass untouched.
+   */
+  private static void nearMiss(String key, String root) {
+    String near = root.length() < 4 ? null : closest(root);
+    if (near == null || (key.contains(".") && !SECTIONS.contains(near))) {
+      return;
+    }
+    {
+      throw ConfigError.at(
+          key,
+          "system property -D" + key,
+          "perfgate has no such setting; did you mean -D"
+              + near
+              + key.substring(root.length())
+              + "?",
+          "the keys of reference.conf, e.g. -Dscenario, -Dusers, -Dtarget.baseUrl");
+    }
+  }
+
+  private static final Set<String> SECTIONS =
+      Set.of("target", "run", "workload", "sla", "demo", "profiles", "analysis");
+
+  private static String closest(String root) {
+    for (String candidate : ROOTS) {
+      if (distance(root, candidate) <= 2) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** Levenshtein distance, small strings only. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static String envName(Config merged) {

@@ -7,6 +7,7 @@ import io.perfgate.gate.CriterionParser;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.GateSyntaxException;
 import io.perfgate.gate.Metric;
+import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
 import io.perfgate.gate.Tier;
@@ -33,7 +34,8 @@ final class SlaReader {
   private SlaReader() {}
 
   static Sla read(Node sla, Set<String> endpoints) {
-    sla.rejectUnknown(Set.of("failBeyond", "tiers", "tierGates", "global", "requests", "groups"));
+    sla.rejectUnknown(
+        Set.of("failBeyond", "tiers", "tierGates", "global", "requests", "groups", "regression"));
     Tier failBeyond = sla.oneOf("failBeyond", FAIL_BEYOND);
     Node tiers = sla.child("tiers");
     Set<String> tierKeys = new TreeSet<>(TIER_METRICS.keySet());
@@ -132,5 +134,15 @@ final class SlaReader {
       throw parent.error(key, "the bounds are not ascending", allowed);
     }
     return new Bounds(v[0], v[1], v[2]);
+  }
+
+  static RegressionLimits regression(Node r) {
+    r.rejectUnknown(Set.of("enabled", "latency", "latencyFloor", "errors", "errorsFloor"));
+    return new RegressionLimits(
+        r.bool("enabled"),
+        r.fraction("latency"),
+        r.duration("latencyFloor", true),
+        r.fraction("errors") * 100,
+        r.fraction("errorsFloor") * 100);
   }
 }

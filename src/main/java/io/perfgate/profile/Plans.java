@@ -123,4 +123,39 @@ public final class Plans {
   private static List<Phase> map(List<Phase> phases, UnaryOperator<Phase> f) {
     return phases.stream().map(f).toList();
   }
+
+  /**
+   * Shard {@code index} (0-based) of {@code count} injectors running the same plan at the same
+   * time: each keeps the plan's timing and gets its share of every level, so that the shards add up
+   * exactly to the whole. Closed-model users are split as whole users (the first {@code level %
+   * count} shards get one more); open-model holds are split by whole users over the hold (rate x
+   * duration), ramps in proportion.
+   */
+  public static Plan shard(Plan plan, int count, int index) {
+    if (count < 1 || index < 0 || index >= count) {
+      throw new IllegalArgumentException("shard " + index + " of " + count);
+    }
+    if (count == 1) {
+      return plan;
+    }
+    List<Phase> out = new ArrayList<>();
+    for (Phase p : plan.phases()) {
+      double level;
+      if (plan.model() == LoadModel.CLOSED) {
+        level = share((long) p.level(), count, index);
+      } else if (!p.hold().isZero()) {
+        long users = Math.round(p.level() * p.hold().toMillis() / 1000.0);
+        level = share(users, count, index) * 1000.0 / p.hold().toMillis();
+      } else {
+        level = p.level() / count;
+      }
+      out.add(p.withLevel(level));
+    }
+    return new Plan(plan.profile(), out, plan.warmUp());
+  }
+
+  /** Whole units split over {@code count} shares that add up exactly. */
+  static long share(long total, int count, int index) {
+    return total / count + (index < total % count ? 1 : 0);
+  }
 }

@@ -1,16 +1,25 @@
 package io.perfgate.simulation;
 
+import io.perfgate.baseline.Baseline;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
 import io.perfgate.profile.Plans;
 import io.perfgate.profile.Profile;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a run prints before it starts: where load goes, the plan, and the gates. */
 final class Console {
   private Console() {}
 
-  static String start(Settings s, String simulation, String baseUrl, boolean embedded) {
+  static String start(
+      Settings s,
+      String simulation,
+      String baseUrl,
+      boolean embedded,
+      List<Gate> gates,
+      Optional<Baseline> baseline) {
     StringBuilder sb = new StringBuilder();
     sb.append(System.lineSeparator())
         .append("perfgate ")
@@ -39,9 +48,25 @@ final class Console {
               s.demo().latency().toMillis(),
               s.demo().errorRate() * 100));
     }
+    if (s.injectors().sharded()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "injector %d of %d: this shard runs its share of every level below%n",
+              s.injectors().index() + 1,
+              s.injectors().count()));
+    }
     sb.append(s.requirePlan().describe(s.maxDuration()));
     sb.append("gates (a breach fails the run):").append(System.lineSeparator());
-    for (Gate g : s.gates()) {
+    baseline.ifPresent(
+        b ->
+            sb.append("baseline ")
+                .append(b.runId())
+                .append(" (")
+                .append(b.file())
+                .append("): regression gates added")
+                .append(System.lineSeparator()));
+    for (Gate g : gates) {
       sb.append("  ").append(g.name()).append(System.lineSeparator());
     }
     sb.append(rule()).append("---------").append(System.lineSeparator());

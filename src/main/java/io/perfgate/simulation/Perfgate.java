@@ -14,6 +14,10 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.baseline.Baseline;
+import io.perfgate.baseline.BaselineException;
+import io.perfgate.baseline.BaselineStore;
+import io.perfgate.baseline.RegressionGates;
 import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
@@ -27,11 +31,14 @@ import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
 import io.perfgate.workload.Step;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,18 +50,35 @@ import java.util.TreeSet;
  * configuration mistake ends the JVM with a clear message before a single request is sent.
  */
 public final class Perfgate {
+  /**
+   * System property naming the folder Gatling writes runs to; the pom sets it from
+   * gatling.resultsFolder.
+   */
+  public static final String RESULTS_FOLDER_PROPERTY = "perfgate.resultsFolder";
+
   private final Settings settings;
   private final String simulation;
   private final String baseUrl;
   private final DemoService demo;
+  private final List<Gate> gates;
+  private final Optional<Baseline> baseline;
+  private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Set<String> groups = new TreeSet<>();
 
-  private Perfgate(Settings settings, String simulation, String baseUrl, DemoService demo) {
+  private Perfgate(
+      Settings settings,
+      String simulation,
+      String baseUrl,
+      DemoService demo,
+      List<Gate> gates,
+      Optional<Baseline> baseline) {
     this.settings = settings;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.demo = demo;
+    this.gates = List.copyOf(gates);
+    this.baseline = baseline;
     groups.addAll(settings.workload().configuredGroups());
   }
 
@@ -69,6 +93,17 @@ public final class Perfgate {
     if (settings.listOnly()) {
       Fatal.done(Console.profiles(settings));
     }
+    String name = simulation.getSimpleName();
+    Optional<Baseline> baseline;
+    try {
+      baseline =
+          new BaselineStore(settings.baselines())
+              .load(name, settings.scenario(), settings.env().orElse(""));
+    } catch (BaselineException e) {
+      throw Fatal.refuse(e.getMessage());
+    }
+    List<Gate> gates = new ArrayList<>(settings.gates());
+    baseline.ifPresent(b -> gates.addAll(RegressionGates.of(b, settings.regression())));
     DemoService demo = null;
     String baseUrl;
     if (settings.target().embedded()) {
@@ -77,8 +112,8 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
-    System.out.print(Console.start(settings, simulation.getSimpleName(), baseUrl, demo != null));
-    return new Perfgate(settings, simulation.getSimpleName(), baseUrl, demo);
+    System.out.print(Console.start(settings, name, baseUrl, demo != null, gates, baseline));
+    return new Perfgate(settings, name, baseUrl, demo, gates, baseline);
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -242,7 +277,6 @@ public final class Perfgate {
    * groups can be checked against the groups the journeys declare.
    */
   public List<Assertion> assertions() {
-    List<Gate> gates = settings.gates();
     for (Gate g : gates) {
       String[] path = Assertions.gatlingPath(g.scope());
       int groupParts = g.scope().kind() == Scope.Kind.GROUP ? path.length : path.length - 1;
@@ -267,8 +301,13 @@ public final class Perfgate {
     return settings.maxDuration();
   }
 
-  /** Stops the embedded demo service; call from the simulation's after(). Never throws. */
-  public void stop() {
+  /**
+   * Ends the run: stops the embedded demo service, then reads the run's simulation.log, judges the
+   * gates on the measured window, writes results/&lt;run&gt;/perfgate/ and prints the verdict. Call
+   * from the simulation's after(). Never throws: a problem here must not cost the run its Gatling
+   * report.
+   */
+  public void after() {
     if (demo != null) {
       try {
         demo.close();
@@ -276,6 +315,25 @@ public final class Perfgate {
         System.err.println(
             "perfgate: the embedded demo service did not stop cleanly: " + e.getMessage());
       }
+    }
+    try {
+      Path results = Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
+      Optional<Path> run = RunFolder.find(results, simulation, startedAt);
+      if (run.isEmpty()) {
+        System.err.println(
+            "perfgate: no simulation.log of this run under "
+                + results.toAbsolutePath()
+                + "; set -D"
+                + RESULTS_FOLDER_PROPERTY
+                + " to Gatling's results folder to get perfgate's verdict and files.");
+        return;
+      }
+      AfterRun.finish(settings, simulation, baseUrl, gates, baseline, run.get());
+    } catch (RuntimeException | Error e) {
+      System.err.println(
+          "perfgate: the run's results could not be analysed ("
+              + e
+              + "); Gatling's report and assertions stand alone for this run.");
     }
   }
 }

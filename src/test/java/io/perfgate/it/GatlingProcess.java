@@ -57,6 +57,7 @@ final class GatlingProcess {
     cmd.addAll(JVM_OPTIONS);
     cmd.add("-cp");
     cmd.add(classpath());
+    cmd.add("-Dperfgate.resultsFolder=" + resultsFolder);
     properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("io.gatling.app.Gatling");
     cmd.add("-s");

@@ -1,0 +1,92 @@
+package io.perfgate.analysis;
+
+import io.perfgate.gate.Bounds;
+import io.perfgate.gate.Gate;
+import io.perfgate.gate.Metric;
+import io.perfgate.gate.Scope;
+import io.perfgate.gate.Sla;
+import io.perfgate.gate.Tier;
+import io.perfgate.profile.ErrorBudget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/**
+ * Judges gates on measured figures. The same gates, in the same order, are Gatling's assertions, so
+ * row i of Gatling's assertion table is gate i here.
+ */
+public final class GateJudge {
+  private GateJudge() {}
+
+  /**
+   * @param figures the measured figures of a scope; empty when the run has no request for it
+   */
+  public static List<GateResult> judge(
+      List<Gate> gates, Sla sla, ErrorBudget budget, Function<Scope, Optional<Figures>> figures) {
+    List<GateResult> out = new ArrayList<>();
+    for (Gate g : gates) {
+      Optional<Figures> f = figures.apply(g.scope());
+      OptionalDouble actual =
+          f.map(x -> OptionalDouble.of(actual(g.criterion().metric(), x)))
+              .orElse(OptionalDouble.empty());
+      boolean passed = actual.isPresent() && g.criterion().holds(actual.getAsDouble());
+      Optional<Bounds> bounds = g.tiers().or(() -> tierBounds(sla, budget, g.criterion().metric()));
+      Optional<Tier> tier =
+          actual.isPresent() ? bounds.map(b -> b.classify(actual.getAsDouble())) : Optional.empty();
+      out.add(
+          new GateResult(
+              g.name(),
+              g.scope().label(),
+              g.criterion().toString(),
+              g.criterion().threshold(),
+              actual,
+              unit(g.criterion().metric()),
+              passed,
+              tier,
+              g.origin()));
+    }
+    return out;
+  }
+
+  /** FAIL when a gate broke; WARN when all held but one is off target or a finding is critical. */
+  public static Verdict verdict(List<GateResult> results, List<Finding> findings) {
+    if (results.stream().anyMatch(r -> !r.passed())) {
+      return Verdict.FAIL;
+    }
+    boolean offTarget =
+        results.stream().anyMatch(r -> r.tier().isPresent() && r.tier().get() != Tier.TARGET);
+    boolean critical = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.CRITICAL);
+    return offTarget || critical ? Verdict.WARN : Verdict.PASS;
+  }
+
+  static double actual(Metric metric, Figures f) {
+    return switch (metric) {
+      case P50 -> f.p50();
+      case P75 -> f.p75();
+      case P95 -> f.p95();
+      case P99 -> f.p99();
+      case P999 -> f.p999();
+      case MAX -> f.max();
+      case MEAN -> f.mean();
+      case ERRORS -> f.errorPercent();
+      case RPS -> f.rps();
+    };
+  }
+
+  static String unit(Metric metric) {
+    return switch (metric.kind()) {
+      case LATENCY -> "ms";
+      case PERCENT -> "%";
+      case RATE -> "/s";
+    };
+  }
+
+  private static Optional<Bounds> tierBounds(Sla sla, ErrorBudget budget, Metric metric) {
+    if (metric == Metric.ERRORS) {
+      return Optional.ofNullable(sla.errorTiers().get(budget));
+    }
+    return Optional.ofNullable(sla.latencyTiers().get(metric));
+  }
+}

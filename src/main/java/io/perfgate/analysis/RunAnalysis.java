@@ -1,0 +1,227 @@
+package io.perfgate.analysis;
+
+import io.perfgate.baseline.Baseline;
+import io.perfgate.gate.Gate;
+import io.perfgate.gate.Scope;
+import io.perfgate.gate.Sla;
+import io.perfgate.profile.ErrorBudget;
+import io.perfgate.profile.LoadModel;
+import io.perfgate.profile.Plan;
+import io.perfgate.results.GroupStats;
+import io.perfgate.results.LogReader;
+import io.perfgate.results.RequestStats;
+import io.perfgate.results.RunStats;
+import io.perfgate.results.Stats;
+import io.perfgate.results.Window;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one run's simulation.log (or several injectors' logs of one test) into a {@link RunReport}:
+ * figures for the whole run and the measured window, phases, gates judged on the measured window,
+ * findings and the verdict.
+ */
+public final class RunAnalysis {
+  /** The name of the window after the warm-up, which gates judge. */
+  public static final String MEASURED = "measured";
+
+  private RunAnalysis() {}
+
+  /**
+   * What the analysis needs besides the log.
+   *
+   * @param plan the profile as run (phases, warm-up)
+   * @param gates the run's gates, in the order Gatling got them as assertions
+   * @param gatlingReport path of Gatling's report relative to perfgate's folder
+   */
+  public record Inputs(
+      String runId,
+      String simulation,
+      String scenario,
+      String environment,
+      String target,
+      Plan plan,
+      List<Gate> gates,
+      Sla sla,
+      ErrorBudget budget,
+      AnalysisSettings settings,
+      Optional<Baseline> baseline,
+      String gatlingReport) {
+    public Inputs {
+      gates = List.copyOf(gates);
+    }
+  }
+
+  public static RunReport analyse(List<Path> logs, Inputs in) throws IOException {
+    long warmUp = in.plan().warmUp().toMillis();
+    List<Window> windows = new ArrayList<>();
+    windows.add(new Window(MEASURED, warmUp, Long.MAX_VALUE));
+    List<Plan.Window> phases = in.plan().windows();
+    for (Plan.Window w : phases) {
+      long from = w.end().equals(w.rampEnd()) ? w.start().toMillis() : w.rampEnd().toMillis();
+      long to = w.end().toMillis();
+      if (to > from) {
+        windows.add(new Window(phaseWindow(w.name()), from, to));
+      }
+    }
+    RunStats stats = RunStats.merge(logs, windows);
+    Apdex apdex = new Apdex(in.settings().apdexThreshold().toMillis(), warmUp);
+    for (Path log : logs) {
+      // A second pass: apdex needs every response time, which the statistics do not keep.
+      LogReader.read(log, apdex);
+    }
+
+    List<RunReport.Entry> requests = new ArrayList<>();
+    for (RequestStats r : stats.requests()) {
+      requests.add(
+          new RunReport.Entry(r.name(), r.groups(), figures(r.global()), measured(r.byWindow())));
+    }
+    List<RunReport.Entry> groups = new ArrayList<>();
+    for (GroupStats g : stats.groups()) {
+      List<String> outer = g.path().subList(0, g.path().size() - 1);
+      groups.add(new RunReport.Entry(g.name(), outer, figures(g.global()), measured(g.byWindow())));
+    }
+    Figures measured = figures(stats.globalByWindow().get(MEASURED));
+    List<RunReport.Phase> phaseFigures = phases(in.plan(), stats);
+    List<RunReport.ErrorCount> errors =
+        stats.errors().stream()
+            .map(e -> new RunReport.ErrorCount(e.message(), e.count(), e.percent()))
+            .toList();
+    List<RunReport.Second> seconds =
+        stats.seconds().stream()
+            .map(
+                s ->
+                    new RunReport.Second(
+                        s.second(),
+                        s.requests(),
+                        s.ko(),
+                        s.activeUsers(),
+                        Double.isNaN(s.p95()) ? 0 : Math.round(s.p95())))
+            .toList();
+
+    List<GateResult> gates =
+        GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope));
+    List<Finding> findings =
+        new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score());
+    Optional<RunReport.BaselineDiff> diff =
+        in.baseline().map(b -> Baselines.diff(b, measured, requests));
+    Verdict verdict = GateJudge.verdict(gates, findings);
+
+    List<String> warnings = new ArrayList<>(stats.warnings());
+    if (stats.unmatched() > 0) {
+      warnings.add(
+          stats.unmatched() + " unmatched incoming messages were left out of the figures.");
+    }
+    var header = stats.logs().get(0).header();
+    RunReport.Run run =
+        new RunReport.Run(
+            in.runId(),
+            in.simulation(),
+            in.scenario(),
+            in.environment(),
+            in.target(),
+            stats.startEpochMillis(),
+            stats.startEpochMillis() + stats.lastEventMillis(),
+            header.gatlingVersion(),
+            stats.truncated(),
+            false,
+            Optional.empty(),
+            warmUp,
+            in.gatlingReport(),
+            warnings);
+    return new RunReport(
+        run,
+        figures(stats.global()),
+        measured,
+        requests,
+        groups,
+        phaseFigures,
+        seconds,
+        errors,
+        gates,
+        findings,
+        apdex.score(),
+        diff,
+        verdict);
+  }
+
+  static String phaseWindow(String phase) {
+    return "phase:" + phase;
+  }
+
+  private static List<RunReport.Phase> phases(Plan plan, RunStats stats) {
+    List<RunReport.Phase> out = new ArrayList<>();
+    boolean ladder = plan.model() == LoadModel.CLOSED && increasing(plan);
+    double firstPerUser = Double.NaN;
+    for (Plan.Window w : plan.windows()) {
+      Stats s = stats.globalByWindow().get(phaseWindow(w.name()));
+      Figures f = s == null ? Figures.EMPTY : figures(s);
+      Optional<Double> efficiency = Optional.empty();
+      if (ladder && w.level() > 0 && f.count() > 0) {
+        double perUser = f.rps() / w.level();
+        if (Double.isNaN(firstPerUser)) {
+          firstPerUser = perUser;
+        }
+        efficiency = Optional.of(perUser / firstPerUser);
+      }
+      out.add(
+          new RunReport.Phase(
+              w.name(), w.level(), w.start().toMillis(), w.end().toMillis(), f, efficiency));
+    }
+    return out;
+  }
+
+  private static boolean increasing(Plan plan) {
+    var phases = plan.phases();
+    if (phases.size() < 2) {
+      return false;
+    }
+    for (int i = 1; i < phases.size(); i++) {
+      if (phases.get(i).level() <= phases.get(i - 1).level()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Figures> lookup(RunStats stats, Scope scope) {
+    return switch (scope.kind()) {
+      case GLOBAL -> Optional.of(figures(stats.globalByWindow().get(MEASURED)));
+      case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
+      case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
+    };
+  }
+
+  private static Figures measured(Map<String, Stats> byWindow) {
+    Stats s = byWindow.get(MEASURED);
+    return s == null ? Figures.EMPTY : figures(s);
+  }
+
+  /** Gatling's rounding of the figures, so perfgate's numbers read like the report's. */
+  static Figures figures(Stats s) {
+    if (s == null || s.isEmpty() || s.gatling() == null) {
+      return s == null
+          ? Figures.EMPTY
+          : new Figures(s.count(), s.ok(), s.ko(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+    Stats.Gatling g = s.gatling();
+    return new Figures(
+        s.count(),
+        s.ok(),
+        s.ko(),
+        g.min(),
+        g.max(),
+        g.mean(),
+        g.stdDev(),
+        g.p50(),
+        g.p75(),
+        g.p95(),
+        g.p99(),
+        g.p999(),
+        g.rps());
+  }
+}

@@ -1,0 +1,204 @@
+package io.perfgate.publish;
+
+import io.perfgate.analysis.Finding;
+import io.perfgate.analysis.GateResult;
+import io.perfgate.analysis.RunReport;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * summary.md: the run in GitHub-flavoured Markdown, to paste in a pull request or a Jenkins build
+ * description. Status words, no emoji: build descriptions and terminals render them badly.
+ */
+public final class SummaryMarkdown {
+  public static final String FILE_NAME = "summary.md";
+  static final int WORST_REQUESTS = 5;
+
+  private SummaryMarkdown() {}
+
+  public static String render(RunReport report) {
+    StringBuilder md = new StringBuilder();
+    RunReport.Run run = report.run();
+    md.append("## perfgate ")
+        .append(report.verdict().name())
+        .append(": ")
+        .append(esc(run.simulation()))
+        .append(", ")
+        .append(esc(run.scenario()))
+        .append(" profile\n\n");
+    md.append("**Verdict: ")
+        .append(report.verdict().name())
+        .append("** - ")
+        .append(Words.headline(report))
+        .append(", judged on the measured window.\n\n");
+    md.append("Run `")
+        .append(code(run.id()))
+        .append("` on ")
+        .append(esc(run.environment()))
+        .append(" (")
+        .append(esc(run.target()))
+        .append("), started ")
+        .append(Fmt.human(run.start()))
+        .append(", lasted ")
+        .append(Fmt.duration(run.end() - run.start()))
+        .append(", Gatling ")
+        .append(esc(run.gatlingVersion()))
+        .append(".\n\n");
+    List<String> problems = Words.runProblems(run);
+    if (!problems.isEmpty()) {
+      md.append(
+              problems.stream()
+                  .map(p -> "> **Warning:** " + esc(p))
+                  .collect(Collectors.joining("\n>\n")))
+          .append("\n\n");
+    }
+    gates(md, report.gates());
+    worst(md, report);
+    findings(md, Words.bottlenecks(report));
+    report.baseline().ifPresent(b -> baseline(md, b));
+    md.append("### Warm-up\n\n").append(Words.warmUp(run)).append(' ');
+    md.append("Whole run p95 ")
+        .append(report.global().p95())
+        .append(" ms, measured p95 ")
+        .append(report.measured().p95())
+        .append(" ms.\n\n");
+    if (run.gatlingReport().isBlank()) {
+      md.append("Gatling wrote no HTML report for this run.\n");
+    } else {
+      md.append("Full report: [Gatling report](")
+          .append(link(run.gatlingReport()))
+          .append("), relative to this file in the run's perfgate folder.\n");
+    }
+    return md.toString();
+  }
+
+  private static void gates(StringBuilder md, List<GateResult> gates) {
+    md.append("### Gates\n\n");
+    if (gates.isEmpty()) {
+      md.append("No gates were set for this run.\n\n");
+      return;
+    }
+    md.append("| Gate | Threshold | Actual | Tier | Result |\n");
+    md.append("|---|---:|---:|---|---|\n");
+    for (GateResult g : gates) {
+      row(
+          md,
+          esc(g.name()),
+          esc(Words.threshold(g)),
+          esc(Words.actual(g)),
+          Words.tierOrDash(g.tier()),
+          g.passed() ? "pass" : "**FAIL**");
+    }
+    md.append('\n');
+  }
+
+  private static void worst(StringBuilder md, RunReport report) {
+    List<RunReport.Entry> worst = Words.worstRequests(report, WORST_REQUESTS);
+    if (worst.isEmpty()) {
+      return;
+    }
+    md.append("### Slowest requests (measured p95)\n\n");
+    md.append("| Request | Count | Errors | p50 | p95 | p99 | max | req/s |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (RunReport.Entry e : worst) {
+      var f = e.measured();
+      row(
+          md,
+          esc(e.path()),
+          Long.toString(f.count()),
+          Fmt.percent(f.errorPercent()),
+          f.p50() + " ms",
+          f.p95() + " ms",
+          f.p99() + " ms",
+          f.max() + " ms",
+          Fmt.fixed(f.rps(), 1));
+    }
+    md.append('\n');
+  }
+
+  private static void findings(StringBuilder md, List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    md.append("### Findings\n\n");
+    for (Finding f : findings) {
+      md.append("- **")
+          .append(f.severity().name())
+          .append("** ")
+          .append(Words.lower(f.kind()))
+          .append(", ")
+          .append(esc(f.subject()))
+          .append(": ")
+          .append(esc(f.summary()))
+          .append('\n');
+      for (Finding.Recommendation r : f.advice()) {
+        md.append("  - ")
+            .append(Words.horizonTitle(r.horizon()))
+            .append(": ")
+            .append(esc(r.text()))
+            .append('\n');
+      }
+    }
+    md.append('\n');
+  }
+
+  private static void baseline(StringBuilder md, RunReport.BaselineDiff diff) {
+    md.append("### Compared with baseline `")
+        .append(code(diff.baselineRun()))
+        .append("` (")
+        .append(Fmt.human(diff.baselineStart()))
+        .append(")\n\n");
+    if (diff.deltas().isEmpty()) {
+      md.append("Nothing to compare.\n\n");
+      return;
+    }
+    md.append("| Subject | Metric | Baseline | Now | Change |\n");
+    md.append("|---|---|---:|---:|---:|\n");
+    for (RunReport.Delta d : diff.deltas()) {
+      row(
+          md,
+          esc(d.subject()),
+          esc(d.metric()),
+          Fmt.number(d.baseline(), 2),
+          Fmt.number(d.current(), 2),
+          Fmt.change(d.change()));
+    }
+    md.append('\n');
+  }
+
+  private static void row(StringBuilder md, String... cells) {
+    md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+  }
+
+  /**
+   * Plain text safe in Markdown and in the HTML a Markdown renderer produces: markup characters are
+   * backslash-escaped, a {@code <} that could open a tag and a {@code &} that could start an entity
+   * become entities (so "p95 < 500ms" stays readable as it is), a {@code |} cannot end a table cell
+   * and a line break cannot end a table row.
+   */
+  static String esc(String text) {
+    StringBuilder sb = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+      switch (c) {
+        case '&' -> sb.append(Character.isLetterOrDigit(next) || next == '#' ? "&amp;" : "&");
+        case '<' -> sb.append(Character.isLetter(next) || "/!?".indexOf(next) >= 0 ? "&lt;" : "<");
+        case '\r', '\n' -> sb.append(' ');
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> sb.append('\\').append(c);
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Text inside a code span: only a backtick could end it, and run ids have none in practice. */
+  private static String code(String text) {
+    return text.replace('`', '\'').replace('\n', ' ').replace("|", "\\|");
+  }
+
+  /** A relative link; spaces and parentheses would end a Markdown link target. */
+  private static String link(String path) {
+    return path.replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+  }
+}

@@ -1,0 +1,134 @@
+package io.perfgate.publish;
+
+import io.perfgate.analysis.Finding;
+import io.perfgate.analysis.GateResult;
+import io.perfgate.analysis.RunReport;
+import io.perfgate.gate.Tier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The words and orderings every format shares, so summary.md, junit.xml, the console and the page
+ * never tell a run's story differently. Counting and sorting only: the analysis already judged.
+ */
+final class Words {
+  private Words() {}
+
+  static String tier(Optional<Tier> tier) {
+    return tier.map(t -> t.name().toLowerCase(Locale.ROOT)).orElse(null);
+  }
+
+  static String tierOrDash(Optional<Tier> tier) {
+    return tier.map(t -> t.name().toLowerCase(Locale.ROOT)).orElse("-");
+  }
+
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** "Immediate", "Short term", "Long term". */
+  static String horizonTitle(Finding.Horizon horizon) {
+    String text = horizon.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  static String threshold(GateResult gate) {
+    return Fmt.withUnit(gate.threshold(), gate.unit());
+  }
+
+  static String actual(GateResult gate) {
+    return gate.actual().isPresent()
+        ? Fmt.withUnit(gate.actual().getAsDouble(), gate.unit())
+        : "not measured";
+  }
+
+  static String result(GateResult gate) {
+    return gate.passed() ? "pass" : "FAIL";
+  }
+
+  static long breached(RunReport report) {
+    return report.gates().stream().filter(g -> !g.passed()).count();
+  }
+
+  /** "2 of 6 gates breached", "all 6 gates held, 1 not on target", "no gates were set". */
+  static String headline(RunReport report) {
+    int total = report.gates().size();
+    long breached = breached(report);
+    if (total == 0) {
+      return "no gates were set";
+    }
+    if (breached > 0) {
+      return breached + " of " + total + " gate" + (total == 1 ? "" : "s") + " breached";
+    }
+    long offTarget =
+        report.gates().stream()
+            .filter(g -> g.tier().isPresent() && g.tier().get() != Tier.TARGET)
+            .count();
+    String held =
+        switch (total) {
+          case 1 -> "the only gate held";
+          case 2 -> "both gates held";
+          default -> "all " + total + " gates held";
+        };
+    return offTarget == 0 ? held : held + ", " + offTarget + " not on target";
+  }
+
+  /** Why the measured window differs from the whole run, in one sentence. */
+  static String warmUp(RunReport.Run run) {
+    if (run.warmUpMillis() <= 0) {
+      return "No warm-up was left out: the gates judge the whole run.";
+    }
+    return "The first "
+        + Fmt.duration(run.warmUpMillis())
+        + " of the run are warm-up (JIT compilation, connection set-up, cold caches) and are left"
+        + " out: the gates and the measured figures cover "
+        + Fmt.clock(run.warmUpMillis())
+        + (run.warmUpMillis() % 1000 == 0 ? "" : "." + (run.warmUpMillis() % 1000) / 100)
+        + " to "
+        + Fmt.clock(run.end() - run.start())
+        + " only.";
+  }
+
+  /** What went wrong with the run itself, worst first; empty for a clean run. */
+  static List<String> runProblems(RunReport.Run run) {
+    List<String> problems = new ArrayList<>();
+    if (run.aborted()) {
+      problems.add(
+          sentence("The run was aborted" + run.abortReason().map(r -> ": " + r).orElse("")));
+    }
+    if (run.truncated()) {
+      problems.add(
+          "simulation.log ends mid-record (the run was killed): the figures cover the records"
+              + " read up to that point.");
+    }
+    problems.addAll(run.warnings());
+    return problems;
+  }
+
+  static String sentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+  }
+
+  /** The requests with the highest measured p95, slowest first (name breaks ties). */
+  static List<RunReport.Entry> worstRequests(RunReport report, int limit) {
+    return report.requests().stream()
+        .sorted(
+            Comparator.comparingLong((RunReport.Entry e) -> e.measured().p95())
+                .reversed()
+                .thenComparing(RunReport.Entry::path))
+        .limit(limit)
+        .toList();
+  }
+
+  /** Critical and warning findings, critical first, in the analysis' order within each. */
+  static List<Finding> bottlenecks(RunReport report) {
+    return report.findings().stream()
+        .filter(f -> f.severity() != Finding.Severity.INFO)
+        .sorted(Comparator.comparing(Finding::severity))
+        .toList();
+  }
+}

@@ -1,0 +1,90 @@
+package io.perfgate.simulation;
+
+import io.perfgate.analysis.RunAnalysis;
+import io.perfgate.analysis.RunReport;
+import io.perfgate.baseline.Baseline;
+import io.perfgate.config.Settings;
+import io.perfgate.gate.Gate;
+import io.perfgate.publish.ConsoleVerdict;
+import io.perfgate.publish.Publisher;
+import io.perfgate.units.Durations;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What happens once Gatling has closed a run's log: analyse, publish, print, settle the exit
+ * status.
+ */
+final class AfterRun {
+  /** perfgate's folder inside Gatling's run folder. */
+  static final String FOLDER = "perfgate";
+
+  private AfterRun() {}
+
+  static void finish(
+      Settings settings,
+      String simulation,
+      String target,
+      List<Gate> gates,
+      Optional<Baseline> baseline,
+      Path runDir) {
+    RunReport report;
+    List<Path> written;
+    try {
+      report =
+          RunAnalysis.analyse(
+              List.of(runDir.resolve("simulation.log")),
+              inputs(
+                  settings, simulation, target, gates, baseline, runDir.getFileName().toString()));
+      written = Publisher.publish(report, runDir.resolve(FOLDER));
+    } catch (IOException e) {
+      System.err.println(
+          "perfgate: could not read or write the run's results in "
+              + runDir
+              + " ("
+              + e.getMessage()
+              + "); Gatling's report and assertions stand alone for this run.");
+      return;
+    }
+    ExitStatus.settle(
+        runDir,
+        report.gates(),
+        report.verdict(),
+        window(report),
+        ConsoleVerdict.render(report, written));
+  }
+
+  static RunAnalysis.Inputs inputs(
+      Settings settings,
+      String simulation,
+      String target,
+      List<Gate> gates,
+      Optional<Baseline> baseline,
+      String runId) {
+    var plan = settings.requirePlan();
+    return new RunAnalysis.Inputs(
+        runId,
+        simulation,
+        settings.scenario(),
+        settings.env().orElse(""),
+        target,
+        plan,
+        gates,
+        settings.sla(),
+        plan.profile().errorBudget(),
+        settings.analysis(),
+        baseline,
+        "../index.html");
+  }
+
+  /** How the measured window reads in Gatling's assertion table. */
+  static String window(RunReport report) {
+    return report.run().warmUpMillis() == 0
+        ? "on the whole run"
+        : "measured after the "
+            + Durations.format(java.time.Duration.ofMillis(report.run().warmUpMillis()))
+            + " warm-up";
+  }
+}

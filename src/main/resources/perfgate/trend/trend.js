@@ -1,0 +1,156 @@
+/* perfgate trend page: draws every chart of the page with uPlot from the JSON in #trend-data.
+   After drawing, each chart's element carries data-points (points of its first series) and
+   data-series-points (points of each series, comma-separated): what was plotted, for people and
+   tests to check. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("trend-data").textContent);
+  var palette = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#0a7d8c",
+    "#bf3989", "#57606a", "#9a6700", "#116329", "#953800", "#6639ba"];
+  var HEIGHT = 240;
+
+  function value(unit, v) {
+    if (v == null || !isFinite(v)) {
+      return "\u2014";
+    }
+    if (unit === "ms") {
+      return Math.round(v) + " ms";
+    }
+    if (unit === "%") {
+      return v === 0 ? "0%" : v < 0.01 ? "<0.01%" : v.toFixed(2) + "%";
+    }
+    return v.toFixed(1) + "/s";
+  }
+
+  function tick(unit, v) {
+    if (unit === "ms") {
+      return v >= 10000 ? Math.round(v / 1000) + " s" : String(Math.round(v));
+    }
+    if (unit === "%") {
+      return (Math.round(v * 100) / 100) + "%";
+    }
+    return String(Math.round(v * 10) / 10);
+  }
+
+  function widthOf(el) {
+    return Math.max(280, Math.floor(el.getBoundingClientRect().width));
+  }
+
+  /** Non-null values of a data column within the x indexes uPlot drew. */
+  function plotted(u, k) {
+    var idxs = u.series[0].idxs || [0, u.data[0].length - 1];
+    var column = u.data[k];
+    var n = 0;
+    for (var i = idxs[0]; i <= idxs[1]; i++) {
+      if (column[i] != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  function draw(c) {
+    var el = document.getElementById(c.id);
+    if (!el) {
+      throw new Error("The trend page has no element for chart " + c.id);
+    }
+    var n = c.runs.length;
+    var xs = [];
+    for (var i = 0; i < n; i++) {
+      xs.push(i);
+    }
+    var series = [{
+      label: "run",
+      value: function (u, v) {
+        return v == null || !c.runs[v] ? "\u2014" : "#" + (v + 1) + " " + c.labels[v] + " " + c.runs[v];
+      }
+    }];
+    var columns = [xs];
+    c.series.forEach(function (s, k) {
+      var color = c.series.length === 1 ? c.color : palette[k % palette.length];
+      series.push({
+        label: s.label,
+        stroke: color,
+        width: 2,
+        spanGaps: true,
+        points: { show: true, size: 7, fill: color, stroke: color },
+        value: function (u, v) { return value(c.unit, v); }
+      });
+      columns.push(s.values);
+    });
+    if (c.baseline) {
+      series.push({
+        label: c.baseline.label,
+        stroke: "#8c959f",
+        width: 1.5,
+        dash: [6, 4],
+        points: { show: false },
+        value: function (u, v) { return value(c.unit, v); }
+      });
+      columns.push(xs.map(function () { return c.baseline.value; }));
+    }
+    var drawn = [];
+    var opts = {
+      width: widthOf(el),
+      height: HEIGHT,
+      series: series,
+      cursor: { drag: { x: false, y: false } },
+      scales: {
+        x: { time: false, range: function () { return [-0.5, Math.max(n, 1) - 0.5]; } },
+        y: {
+          range: function (u, min, max) {
+            var top = max == null || !isFinite(max) || max <= 0 ? 1 : max * 1.15;
+            return [0, top];
+          }
+        }
+      },
+      axes: [
+        {
+          incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000],
+          space: 56,
+          size: 44,
+          values: function (u, splits) {
+            return splits.map(function (i) {
+              return i === Math.round(i) && i >= 0 && i < n ? c.ticks[i] : "";
+            });
+          }
+        },
+        {
+          size: 56,
+          values: function (u, splits) {
+            return splits.map(function (v) { return tick(c.unit, v); });
+          }
+        }
+      ],
+      hooks: {
+        drawSeries: [function (u, k) {
+          if (k >= 1 && k <= c.series.length) {
+            drawn[k - 1] = plotted(u, k);
+          }
+        }],
+        draw: [function () {
+          el.setAttribute("data-points", String(drawn[0] || 0));
+          el.setAttribute("data-series-points", drawn.join(","));
+        }]
+      }
+    };
+    return { el: el, plot: new uPlot(opts, columns, el) };
+  }
+
+  var plots = data.charts.map(draw);
+  document.body.setAttribute("data-charts", String(plots.length));
+
+  var pending = false;
+  window.addEventListener("resize", function () {
+    if (pending) {
+      return;
+    }
+    pending = true;
+    window.requestAnimationFrame(function () {
+      pending = false;
+      plots.forEach(function (p) {
+        p.plot.setSize({ width: widthOf(p.el), height: HEIGHT });
+      });
+    });
+  });
+})();

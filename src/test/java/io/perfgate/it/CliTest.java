@@ -1,0 +1,185 @@
+package io.perfgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfgate.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** perfgate's command line on real runs: analyze, merge, compare, runs, and its errors. */
+class CliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path tmp;
+  static Path runA;
+  static Path runB;
+
+  /** Two real runs of the integration-test profile, one after the other. */
+  @BeforeAll
+  static void twoRuns() throws Exception {
+    var a =
+        GatlingProcess.run(
+            GatlingProcess.CONFIGURED,
+            GateRunTest.props(),
+            tmp.resolve("results"),
+            Duration.ofMinutes(2));
+    assertEquals(0, a.exitCode(), a.output());
+    runA = a.runDir().orElseThrow();
+    var b =
+        GatlingProcess.run(
+            GatlingProcess.CONFIGURED,
+            GateRunTest.props("demo.faults.latency", "20ms"),
+            tmp.resolve("results-b"),
+            Duration.ofMinutes(2));
+    assertEquals(0, b.exitCode(), b.output());
+    runB = b.runDir().orElseThrow();
+  }
+
+  record Outcome(int status, String out, String err) {}
+
+  static Outcome cli(String... args) {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = "-Dperfgate.config=src/test/resources/it/gates.conf";
+    int status =
+        Main.run(
+            all,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Path.of(""));
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void analyzeRewritesTheSummaryWithTheSameFigures() throws Exception {
+    JsonNode before = JSON.readTree(runA.resolve("perfgate/summary.json").toFile());
+    var o = cli("analyze", runA.toString());
+    assertEquals(0, o.status(), o.out() + o.err());
+    JsonNode after = JSON.readTree(runA.resolve("perfgate/summary.json").toFile());
+    assertEquals(before.path("global"), after.path("global"));
+    assertEquals(before.path("measured"), after.path("measured"));
+    assertEquals("it", after.path("run").path("scenario").asText());
+  }
+
+  @Test
+  void aLogCutMidRecordGivesATruncatedSummaryWithAWarning() throws Exception {
+    Path dir = tmp.resolve("cut");
+    Files.createDirectories(dir);
+    byte[] log = Files.readAllBytes(runA.resolve("simulation.log"));
+    Files.write(dir.resolve("simulation.log"), Arrays.copyOf(log, log.length * 2 / 3 + 3));
+    var o = cli("analyze", dir.toString());
+    assertTrue(o.status() == 0 || o.status() == 2, o.out() + o.err());
+    JsonNode s = JSON.readTree(dir.resolve("perfgate/summary.json").toFile());
+    assertTrue(s.path("run").path("truncated").asBoolean(), s.path("run").toString());
+    assertTrue(
+        s.path("run").path("warnings").toString().contains("byte"), s.path("run").toString());
+    long whole =
+        JSON.readTree(runA.resolve("perfgate/summary.json").toFile())
+            .path("global")
+            .path("count")
+            .asLong();
+    long cut = s.path("global").path("count").asLong();
+    assertTrue(cut > 0 && cut < whole, cut + " of " + whole);
+    assertTrue(o.out().contains("truncated") || o.out().contains("Truncated"), o.out());
+  }
+
+  @Test
+  void aLogOfAnotherGatlingVersionIsRefusedClearly() throws Exception {
+    Path dir = tmp.resolve("other-version");
+    Files.createDirectories(dir);
+    byte[] log = Files.readAllBytes(runA.resolve("simulation.log"));
+    String text = new String(log, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("3.15.1");
+    assertTrue(at > 0);
+    log[at + 2] = '9';
+    Files.write(dir.resolve("simulation.log"), log);
+    var o = cli("analyze", dir.toString());
+    assertEquals(1, o.status(), o.out() + o.err());
+    assertTrue(o.err().contains("3.95.1") && o.err().contains("3.15.1"), o.err());
+    assertFalse(o.err().contains("\tat "), o.err());
+  }
+
+  @Test
+  void aFileThatIsNotALogIsRefusedClearly() throws Exception {
+    Path dir = tmp.resolve("not-a-log");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("simulation.log"), "this is not a Gatling log\n");
+    var o = cli("analyze", dir.toString());
+    assertEquals(1, o.status(), o.out() + o.err());
+    assertTrue(o.err().contains("simulation.log"), o.err());
+    assertFalse(o.err().contains("\tat "), o.err());
+  }
+
+  @Test
+  void mergeAddsUpTheInjectorsLogs() throws Exception {
+    Path out = tmp.resolve("merged");
+    var o =
+        cli(
+            "merge",
+            runA.resolve("simulation.log").toString(),
+            runB.resolve("simulation.log").toString(),
+            "--out",
+            out.toString());
+    assertTrue(o.status() == 0 || o.status() == 2, o.out() + o.err());
+    long a =
+        JSON.readTree(runA.resolve("perfgate/summary.json").toFile())
+            .path("global")
+            .path("count")
+            .asLong();
+    long b =
+        JSON.readTree(runB.resolve("perfgate/summary.json").toFile())
+            .path("global")
+            .path("count")
+            .asLong();
+    JsonNode merged = JSON.readTree(out.resolve("perfgate/summary.json").toFile());
+    assertEquals(a + b, merged.path("global").path("count").asLong());
+    assertTrue(merged.path("gates").size() > 0);
+    assertTrue(Files.isRegularFile(out.resolve("perfgate/junit.xml")));
+  }
+
+  @Test
+  void compareShowsBothRunsAndWritesAPage() {
+    var o = cli("compare", runA.toString(), runB.toString());
+    assertEquals(0, o.status(), o.out() + o.err());
+    assertTrue(o.out().contains(runA.getFileName().toString()), o.out());
+    assertTrue(o.out().contains("p95"), o.out());
+    assertTrue(o.out().contains("comparison page: "), o.out());
+    Path page = Path.of(o.out().substring(o.out().indexOf("comparison page: ") + 17).trim());
+    assertTrue(Files.isRegularFile(page));
+  }
+
+  @Test
+  void runsListsPastRunsWithTheirVerdicts() {
+    var o = cli("runs", "--results", runA.getParent().toString());
+    assertEquals(0, o.status(), o.out() + o.err());
+    assertTrue(o.out().contains(runA.getFileName().toString()), o.out());
+    assertTrue(o.out().contains("PASS") || o.out().contains("WARN"), o.out());
+  }
+
+  @Test
+  void usageMistakesExplainThemselves() {
+    var unknown = cli("analyse-this");
+    assertEquals(64, unknown.status());
+    assertTrue(unknown.err().contains("unknown command 'analyse-this'"), unknown.err());
+    assertTrue(unknown.err().contains("usage: perfgate"), unknown.err());
+    var missing = cli("compare", runA.toString());
+    assertEquals(64, missing.status());
+    assertTrue(missing.err().contains("compare takes two runs"), missing.err());
+    var noLog = cli("analyze", tmp.resolve("nowhere").toString());
+    assertEquals(1, noLog.status());
+    assertTrue(noLog.err().contains("there is no simulation.log"), noLog.err());
+  }
+}
