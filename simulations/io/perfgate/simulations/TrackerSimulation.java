@@ -29,10 +29,14 @@ public class TrackerSimulation extends Simulation {
                       .exec(perfgate.request("clustered-failures"))))
           .exec(perfgate.think());
 
-  /** Reloads one job's clustered failures in quick succession, as during an incident. */
+  /**
+   * Reloads one job's clustered failures in quick succession, as during an incident: the repeats
+   * show how well the service's cache serves them.
+   */
   private final ChainBuilder burst =
       feed(perfgate.feeder("jobs"))
-          .exec(repeat(5).on(exec(perfgate.request("clustered-failures"))));
+          .exec(perfgate.request("clustered-failures"))
+          .exec(repeat(4).on(exec(perfgate.repeatRequest("clustered-failures"))));
 
   /** Imports results into a large job, then reads all its clusters again. */
   private final ChainBuilder heavy =

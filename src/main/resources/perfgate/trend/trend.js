@@ -49,6 +49,22 @@
     return n;
   }
 
+  /** The saved baseline as a dashed line across the plot: visible even with a single run. */
+  function baselineLine(u, v) {
+    var ratio = window.devicePixelRatio || 1;
+    var y = Math.round(u.valToPos(v, "y", true));
+    var ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = "#6e7781";
+    ctx.lineWidth = 1.5 * ratio;
+    ctx.setLineDash([6 * ratio, 4 * ratio]);
+    ctx.beginPath();
+    ctx.moveTo(u.bbox.left, y);
+    ctx.lineTo(u.bbox.left + u.bbox.width, y);
+    ctx.stroke();
+    ctx.restore();
+  }
+
   function draw(c) {
     var el = document.getElementById(c.id);
     if (!el) {
@@ -78,17 +94,6 @@
       });
       columns.push(s.values);
     });
-    if (c.baseline) {
-      series.push({
-        label: c.baseline.label,
-        stroke: "#8c959f",
-        width: 1.5,
-        dash: [6, 4],
-        points: { show: false },
-        value: function (u, v) { return value(c.unit, v); }
-      });
-      columns.push(xs.map(function () { return c.baseline.value; }));
-    }
     var drawn = [];
     var opts = {
       width: widthOf(el),
@@ -99,6 +104,9 @@
         x: { time: false, range: function () { return [-0.5, Math.max(n, 1) - 0.5]; } },
         y: {
           range: function (u, min, max) {
+            if (c.baseline && (max == null || c.baseline.value > max)) {
+              max = c.baseline.value;
+            }
             var top = max == null || !isFinite(max) || max <= 0 ? 1 : max * 1.15;
             return [0, top];
           }
@@ -128,7 +136,10 @@
             drawn[k - 1] = plotted(u, k);
           }
         }],
-        draw: [function () {
+        draw: [function (u) {
+          if (c.baseline) {
+            baselineLine(u, c.baseline.value);
+          }
           el.setAttribute("data-points", String(drawn[0] || 0));
           el.setAttribute("data-series-points", drawn.join(","));
         }]

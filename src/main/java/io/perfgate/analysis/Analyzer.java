@@ -37,6 +37,7 @@ public final class Analyzer {
       errors(e, errors).ifPresent(out::add);
       variance(e).ifPresent(out::add);
     }
+    cache(requests).forEach(out::add);
     saturation(phases).ifPresent(out::add);
     apdex.flatMap(this::apdex).ifPresent(out::add);
     out.sort(Comparator.comparing(Finding::severity));
@@ -191,6 +192,78 @@ public final class Analyzer {
                 new Recommendation(
                     Horizon.SHORT_TERM,
                     "Look for pauses on the target at the times of the slowest requests (garbage collection, lock waits, retries, cold caches)."))));
+  }
+
+  /** Suffix of a request that repeats one the same user just made (see Perfgate.repeatRequest). */
+  static final String REPEAT = " (repeat)";
+
+  /**
+   * Cache effectiveness where the same request repeats: the first request of a user against its
+   * repeats. Much faster repeats mean the cache serves them; repeats as slow as first requests, on
+   * a request slow enough to matter, mean nothing does.
+   */
+  List<Finding> cache(List<Entry> requests) {
+    List<Finding> out = new ArrayList<>();
+    for (Entry repeat : requests) {
+      if (!repeat.name().endsWith(REPEAT)) {
+        continue;
+      }
+      String name = repeat.name().substring(0, repeat.name().length() - REPEAT.length());
+      Optional<Entry> first =
+          requests.stream()
+              .filter(e -> e.name().equals(name) && e.groups().equals(repeat.groups()))
+              .findFirst();
+      if (first.isEmpty()
+          || first.get().measured().count() < MIN_SAMPLES
+          || repeat.measured().count() < MIN_SAMPLES) {
+        continue;
+      }
+      Figures f = first.get().measured();
+      Figures r = repeat.measured();
+      double ratio = f.mean() == 0 ? 1 : (double) r.mean() / f.mean();
+      String figures =
+          String.format(
+              Locale.ROOT,
+              "first requests mean %d ms (p95 %d ms), repeats mean %d ms (p95 %d ms)",
+              f.mean(),
+              f.p95(),
+              r.mean(),
+              r.p95());
+      if (ratio <= 0.5) {
+        out.add(
+            new Finding(
+                Severity.INFO,
+                Kind.CACHE,
+                first.get().path(),
+                name
+                    + ": the cache works, repeats take "
+                    + Math.round(ratio * 100)
+                    + "% of the time of first requests ("
+                    + figures
+                    + ")",
+                List.of()));
+      } else if (ratio >= 0.8 && f.p95() >= 100) {
+        List<Recommendation> advice = new ArrayList<>();
+        advice.add(
+            new Recommendation(
+                Horizon.SHORT_TERM,
+                "Check that "
+                    + name
+                    + " is cached at all, and that its cache key does not vary per request."));
+        cacheTtl(f).ifPresent(ttl -> advice.add(new Recommendation(Horizon.SHORT_TERM, ttl)));
+        out.add(
+            new Finding(
+                Severity.WARNING,
+                Kind.CACHE,
+                first.get().path(),
+                name
+                    + ": repeats are as slow as first requests, so no cache serves them ("
+                    + figures
+                    + ")",
+                advice));
+      }
+    }
+    return out;
   }
 
   /**

@@ -32,7 +32,14 @@ public final class GateJudge {
           f.map(x -> OptionalDouble.of(actual(g.criterion().metric(), x)))
               .orElse(OptionalDouble.empty());
       boolean passed = actual.isPresent() && g.criterion().holds(actual.getAsDouble());
-      Optional<Bounds> bounds = g.tiers().or(() -> tierBounds(sla, budget, g.criterion().metric()));
+      // The tier table is about the whole service: a request's or group's own gate has no tiers.
+      Optional<Bounds> bounds =
+          g.tiers()
+              .or(
+                  () ->
+                      g.scope().kind() == Scope.Kind.GLOBAL
+                          ? tierBounds(sla, budget, g.criterion().metric())
+                          : Optional.empty());
       Optional<Tier> tier =
           actual.isPresent() ? bounds.map(b -> b.classify(actual.getAsDouble())) : Optional.empty();
       out.add(

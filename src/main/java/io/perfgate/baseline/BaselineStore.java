@@ -2,10 +2,10 @@ package io.perfgate.baseline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfgate.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -111,14 +111,7 @@ public final class BaselineStore {
               + " be a misleading baseline. Save a complete run.");
     }
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".baseline", ".tmp");
-      try {
-        Files.copy(summaryJson, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.copy(summaryJson, file);
     } catch (IOException e) {
       throw new BaselineException(
           "Cannot write the baseline " + file + ": " + e.getMessage() + ".");

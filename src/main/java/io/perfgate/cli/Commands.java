@@ -14,6 +14,8 @@ import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
+import io.perfgate.history.Trend;
+import io.perfgate.history.TrendCommand;
 import io.perfgate.publish.ConsoleVerdict;
 import io.perfgate.publish.Publisher;
 import io.perfgate.results.LogFormatException;
@@ -55,6 +57,7 @@ final class Commands {
           "  merge <simulation.log> <simulation.log>...  one summary of several injectors' logs of one test",
           "          [--out <folder>]                   (default results/merged-<time>)",
           "  runs                                    list past runs with their verdicts",
+          "  " + TrendCommand.USAGE,
           "  demo [--port 8080] [--latency 50ms] [--error-rate 5%]   run the demo service on its own",
           "Through Maven: mvn -q compile exec:exec -Dcli=\"analyze results/<run>\"");
 
@@ -89,6 +92,10 @@ final class Commands {
         case "merge" -> merge(Args.parse(rest));
         case "runs" -> runs(Args.parse(rest));
         case "demo" -> demo(rest);
+        case "trend" -> {
+          Args a = Args.parse(rest);
+          yield TrendCommand.run(projectDir, a.words(), a.settings(), out, err);
+        }
         default -> throw new UsageException("unknown command '" + argv[0] + "'");
       };
     } catch (UsageException e) {
@@ -128,7 +135,8 @@ final class Commands {
             previous.path("run").path("target").asText("(unknown)"),
             runDir.getFileName().toString(),
             "../index.html");
-    List<Path> written = Publisher.publish(report, runDir.resolve("perfgate"));
+    List<Path> written = new ArrayList<>(Publisher.publish(report, runDir.resolve("perfgate")));
+    written.addAll(Trend.afterRun(report, runDir, settings.baselines(), err));
     out.print(ConsoleVerdict.render(report, written));
     return report.verdict() == Verdict.FAIL ? FAILED : OK;
   }
@@ -250,7 +258,8 @@ final class Commands {
             "(" + logs.size() + " injectors)",
             outDir.getFileName().toString(),
             "");
-    List<Path> written = Publisher.publish(report, outDir.resolve("perfgate"));
+    List<Path> written = new ArrayList<>(Publisher.publish(report, outDir.resolve("perfgate")));
+    written.addAll(Trend.afterRun(report, outDir, settings.baselines(), err));
     out.print(ConsoleVerdict.render(report, written));
     return report.verdict() == Verdict.FAIL ? FAILED : OK;
   }

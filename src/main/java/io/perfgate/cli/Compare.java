@@ -1,14 +1,12 @@
 package io.perfgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfgate.files.AtomicFiles;
 import io.perfgate.publish.ComparePage;
 import io.perfgate.publish.RunComparison;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** `compare`: the two runs' figures as a table on the console, and the same as an HTML page. */
@@ -55,16 +53,12 @@ final class Compare {
     for (String s : c.onlyInB()) {
       out.println("only in B: " + s);
     }
-    Path dir = projectDir.resolve("results").resolve("compare");
-    Files.createDirectories(dir);
-    Path page = dir.resolve(safe(c.a().id()) + "-vs-" + safe(c.b().id()) + ".html");
-    Path tmp = Files.createTempFile(dir, ".compare", ".tmp");
-    try {
-      Files.writeString(tmp, ComparePage.render(c), StandardCharsets.UTF_8);
-      Files.move(tmp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Path page =
+        projectDir
+            .resolve("results")
+            .resolve("compare")
+            .resolve(safe(c.a().id()) + "-vs-" + safe(c.b().id()) + ".html");
+    AtomicFiles.writeString(page, ComparePage.render(c));
     out.println();
     out.println("comparison page: " + page.toAbsolutePath());
     return Commands.OK;

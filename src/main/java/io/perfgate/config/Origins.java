@@ -21,11 +21,12 @@ final class Origins {
       return "";
     }
     String line = origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "";
-    if (origin.filename() != null) {
-      return relative(origin.filename()) + line;
-    }
+    // A class-path resource (reference.conf) is named as such, not by where the build put it.
     if (origin.resource() != null) {
       return origin.resource() + line;
+    }
+    if (origin.filename() != null) {
+      return relative(origin.filename()) + line;
     }
     String description = origin.description();
     if (description.startsWith(MERGE_OF)) {

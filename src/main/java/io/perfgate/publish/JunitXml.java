@@ -206,8 +206,7 @@ public final class JunitXml {
           + run.id()
           + " ("
           + run.scenario()
-          + ", "
-          + run.environment()
+          + (run.environment().isEmpty() ? "" : ", " + run.environment())
           + ")\n";
     }
 

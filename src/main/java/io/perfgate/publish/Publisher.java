@@ -1,6 +1,7 @@
 package io.perfgate.publish;
 
 import io.perfgate.analysis.RunReport;
+import io.perfgate.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

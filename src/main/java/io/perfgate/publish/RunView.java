@@ -59,7 +59,7 @@ final class RunView {
         "id", run.id(),
         "simulation", run.simulation(),
         "scenario", run.scenario(),
-        "environment", run.environment(),
+        "environment", run.environment().isEmpty() ? "none" : run.environment(),
         "target", run.target(),
         "start", Fmt.human(run.start()),
         "duration", Fmt.duration(run.end() - run.start()),

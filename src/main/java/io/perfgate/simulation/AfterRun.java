@@ -5,11 +5,13 @@ import io.perfgate.analysis.RunReport;
 import io.perfgate.baseline.Baseline;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
+import io.perfgate.history.Trend;
 import io.perfgate.publish.ConsoleVerdict;
 import io.perfgate.publish.Publisher;
 import io.perfgate.units.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,12 +50,14 @@ final class AfterRun {
               + "); Gatling's report and assertions stand alone for this run.");
       return;
     }
+    List<Path> files = new ArrayList<>(written);
+    files.addAll(Trend.afterRun(report, runDir, settings.baselines(), System.err));
     ExitStatus.settle(
         runDir,
         report.gates(),
         report.verdict(),
         window(report),
-        ConsoleVerdict.render(report, written));
+        ConsoleVerdict.render(report, files));
   }
 
   static RunAnalysis.Inputs inputs(

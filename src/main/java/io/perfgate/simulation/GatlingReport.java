@@ -1,11 +1,11 @@
 package io.perfgate.simulation;
 
 import io.perfgate.analysis.GateResult;
+import io.perfgate.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -78,13 +78,7 @@ final class GatlingReport {
       return false;
     }
     m.appendTail(out);
-    Path tmp = Files.createTempFile(index.getParent(), ".index", ".html.tmp");
-    try {
-      Files.writeString(tmp, out, StandardCharsets.UTF_8);
-      Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.writeString(index, out.toString());
     return true;
   }
 

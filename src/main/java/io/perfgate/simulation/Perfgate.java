@@ -162,6 +162,19 @@ public final class Perfgate {
 
   /** The request of a configured endpoint, named after it. */
   public HttpRequestActionBuilder request(String endpoint) {
+    return Requests.of(endpoint(endpoint), settings.target().requestTimeout());
+  }
+
+  /**
+   * The same request again, by a user who just made it, reported as "&lt;endpoint&gt; (repeat)":
+   * the analysis compares first and repeated requests to tell how well the target caches.
+   */
+  public HttpRequestActionBuilder repeatRequest(String endpoint) {
+    return Requests.of(
+        endpoint(endpoint), endpoint + Requests.REPEAT, settings.target().requestTimeout());
+  }
+
+  private Endpoint endpoint(String endpoint) {
     Endpoint e = settings.workload().endpoints().get(endpoint);
     if (e == null) {
       throw Fatal.refuse(
@@ -174,7 +187,7 @@ public final class Perfgate {
                   String.join(", ", new TreeSet<>(settings.workload().endpoints().keySet())))
               .getMessage());
     }
-    return Requests.of(e, settings.target().requestTimeout());
+    return e;
   }
 
   /** The configured feeder, shared by every user that feeds from it. */

@@ -19,9 +19,16 @@ import java.util.List;
 final class Requests {
   private Requests() {}
 
+  /** Suffix of the name of a request that repeats one the same user just made. */
+  static final String REPEAT = " (repeat)";
+
   static HttpRequestActionBuilder of(Endpoint e, Duration timeout) {
+    return of(e, e.name(), timeout);
+  }
+
+  static HttpRequestActionBuilder of(Endpoint e, String name, Duration timeout) {
     HttpRequestActionBuilder r =
-        http(e.name()).httpRequest(e.method(), e.path()).requestTimeout(timeout);
+        http(name).httpRequest(e.method(), e.path()).requestTimeout(timeout);
     for (var q : e.query().entrySet()) {
       r = r.queryParam(q.getKey(), q.getValue());
     }

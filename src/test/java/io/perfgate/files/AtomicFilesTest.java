@@ -1,4 +1,4 @@
-package io.perfgate.publish;
+package io.perfgate.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.perfgate.publish;
+package io.perfgate.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,16 +17,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * target. A crash or an exception mid-way leaves the previous file as it was and no temporary file
  * behind (short of the process being killed between the write and the clean-up).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   /** Writes the content to a stream; may throw at any point. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     void writeTo(OutputStream out) throws IOException;
   }
 
   private AtomicFiles() {}
 
-  static Path write(Path target, Content content) throws IOException {
+  public static Path write(Path target, Content content) throws IOException {
     Path folder = target.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     // Same folder: a rename within one file system is atomic; /tmp may be another device. Not
@@ -58,6 +58,16 @@ final class AtomicFiles {
       throw e;
     }
     return target;
+  }
+
+  /** Writes text as UTF-8, all or nothing. */
+  public static Path writeString(Path target, String text) throws IOException {
+    return write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Copies a file, all or nothing. */
+  public static Path copy(Path source, Path target) throws IOException {
+    return write(target, out -> Files.copy(source, out));
   }
 
   private static void move(Path temp, Path target) throws IOException {
