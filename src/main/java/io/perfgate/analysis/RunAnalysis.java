@@ -1,6 +1,8 @@
 package io.perfgate.analysis;
 
 import io.perfgate.baseline.Baseline;
+import io.perfgate.baseline.RunGates;
+import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
@@ -53,6 +55,30 @@ public final class RunAnalysis {
       String gatlingReport) {
     public Inputs {
       gates = List.copyOf(gates);
+    }
+
+    /** The inputs of a run of {@code simulation} under {@code settings}. */
+    public static Inputs of(
+        Settings settings,
+        String simulation,
+        String target,
+        RunGates gates,
+        String runId,
+        String gatlingReport) {
+      Plan plan = settings.requirePlan();
+      return new Inputs(
+          runId,
+          simulation,
+          settings.scenario(),
+          settings.env().orElse(""),
+          target,
+          plan,
+          gates.gates(),
+          settings.sla(),
+          plan.profile().errorBudget(),
+          settings.analysis(),
+          gates.baseline(),
+          gatlingReport);
     }
   }
 

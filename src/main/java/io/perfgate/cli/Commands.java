@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfgate.analysis.RunAnalysis;
 import io.perfgate.analysis.RunReport;
 import io.perfgate.analysis.Verdict;
-import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.BaselineStore;
-import io.perfgate.baseline.RegressionGates;
+import io.perfgate.baseline.RunGates;
 import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
-import io.perfgate.gate.Gate;
 import io.perfgate.history.Trend;
 import io.perfgate.history.TrendCommand;
 import io.perfgate.publish.ConsoleVerdict;
@@ -34,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -149,27 +146,10 @@ final class Commands {
       String runId,
       String gatlingReport)
       throws IOException, BaselineException {
-    Optional<Baseline> baseline =
-        new BaselineStore(settings.baselines())
-            .load(simulation, settings.scenario(), settings.env().orElse(""));
-    List<Gate> gates = new ArrayList<>(settings.gates());
-    baseline.ifPresent(b -> gates.addAll(RegressionGates.of(b, settings.regression())));
-    var plan = settings.requirePlan();
     return RunAnalysis.analyse(
         logs,
-        new RunAnalysis.Inputs(
-            runId,
-            simulation,
-            settings.scenario(),
-            settings.env().orElse(""),
-            target,
-            plan,
-            gates,
-            settings.sla(),
-            plan.profile().errorBudget(),
-            settings.analysis(),
-            baseline,
-            gatlingReport));
+        RunAnalysis.Inputs.of(
+            settings, simulation, target, RunGates.of(settings, simulation), runId, gatlingReport));
   }
 
   /**

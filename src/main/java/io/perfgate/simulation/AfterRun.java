@@ -2,9 +2,8 @@ package io.perfgate.simulation;
 
 import io.perfgate.analysis.RunAnalysis;
 import io.perfgate.analysis.RunReport;
-import io.perfgate.baseline.Baseline;
+import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
-import io.perfgate.gate.Gate;
 import io.perfgate.history.Trend;
 import io.perfgate.publish.ConsoleVerdict;
 import io.perfgate.publish.Publisher;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What happens once Gatling has closed a run's log: analyse, publish, print, settle the exit
@@ -26,20 +24,20 @@ final class AfterRun {
   private AfterRun() {}
 
   static void finish(
-      Settings settings,
-      String simulation,
-      String target,
-      List<Gate> gates,
-      Optional<Baseline> baseline,
-      Path runDir) {
+      Settings settings, String simulation, String target, RunGates gates, Path runDir) {
     RunReport report;
     List<Path> written;
     try {
       report =
           RunAnalysis.analyse(
               List.of(runDir.resolve("simulation.log")),
-              inputs(
-                  settings, simulation, target, gates, baseline, runDir.getFileName().toString()));
+              RunAnalysis.Inputs.of(
+                  settings,
+                  simulation,
+                  target,
+                  gates,
+                  runDir.getFileName().toString(),
+                  "../index.html"));
       written = Publisher.publish(report, runDir.resolve(FOLDER));
     } catch (IOException e) {
       System.err.println(
@@ -58,29 +56,6 @@ final class AfterRun {
         report.verdict(),
         window(report),
         ConsoleVerdict.render(report, files));
-  }
-
-  static RunAnalysis.Inputs inputs(
-      Settings settings,
-      String simulation,
-      String target,
-      List<Gate> gates,
-      Optional<Baseline> baseline,
-      String runId) {
-    var plan = settings.requirePlan();
-    return new RunAnalysis.Inputs(
-        runId,
-        simulation,
-        settings.scenario(),
-        settings.env().orElse(""),
-        target,
-        plan,
-        gates,
-        settings.sla(),
-        plan.profile().errorBudget(),
-        settings.analysis(),
-        baseline,
-        "../index.html");
   }
 
   /** How the measured window reads in Gatling's assertion table. */

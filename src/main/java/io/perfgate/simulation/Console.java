@@ -1,25 +1,18 @@
 package io.perfgate.simulation;
 
-import io.perfgate.baseline.Baseline;
+import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
 import io.perfgate.profile.Plans;
 import io.perfgate.profile.Profile;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** What a run prints before it starts: where load goes, the plan, and the gates. */
 final class Console {
   private Console() {}
 
   static String start(
-      Settings s,
-      String simulation,
-      String baseUrl,
-      boolean embedded,
-      List<Gate> gates,
-      Optional<Baseline> baseline) {
+      Settings s, String simulation, String baseUrl, boolean embedded, RunGates gates) {
     StringBuilder sb = new StringBuilder();
     sb.append(System.lineSeparator())
         .append("perfgate ")
@@ -58,15 +51,17 @@ final class Console {
     }
     sb.append(s.requirePlan().describe(s.maxDuration()));
     sb.append("gates (a breach fails the run):").append(System.lineSeparator());
-    baseline.ifPresent(
-        b ->
-            sb.append("baseline ")
-                .append(b.runId())
-                .append(" (")
-                .append(b.file())
-                .append("): regression gates added")
-                .append(System.lineSeparator()));
-    for (Gate g : gates) {
+    gates
+        .baseline()
+        .ifPresent(
+            b ->
+                sb.append("baseline ")
+                    .append(b.runId())
+                    .append(" (")
+                    .append(b.file())
+                    .append("): regression gates added")
+                    .append(System.lineSeparator()));
+    for (Gate g : gates.gates()) {
       sb.append("  ").append(g.name()).append(System.lineSeparator());
     }
     sb.append(rule()).append("---------").append(System.lineSeparator());

@@ -14,10 +14,8 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.BaselineException;
-import io.perfgate.baseline.BaselineStore;
-import io.perfgate.baseline.RegressionGates;
+import io.perfgate.baseline.RunGates;
 import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
@@ -33,7 +31,6 @@ import io.perfgate.workload.Journey;
 import io.perfgate.workload.Step;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,25 +57,18 @@ public final class Perfgate {
   private final String simulation;
   private final String baseUrl;
   private final DemoService demo;
-  private final List<Gate> gates;
-  private final Optional<Baseline> baseline;
+  private final RunGates gates;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Set<String> groups = new TreeSet<>();
 
   private Perfgate(
-      Settings settings,
-      String simulation,
-      String baseUrl,
-      DemoService demo,
-      List<Gate> gates,
-      Optional<Baseline> baseline) {
+      Settings settings, String simulation, String baseUrl, DemoService demo, RunGates gates) {
     this.settings = settings;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.demo = demo;
-    this.gates = List.copyOf(gates);
-    this.baseline = baseline;
+    this.gates = gates;
     groups.addAll(settings.workload().configuredGroups());
   }
 
@@ -94,16 +84,12 @@ public final class Perfgate {
       Fatal.done(Console.profiles(settings));
     }
     String name = simulation.getSimpleName();
-    Optional<Baseline> baseline;
+    RunGates gates;
     try {
-      baseline =
-          new BaselineStore(settings.baselines())
-              .load(name, settings.scenario(), settings.env().orElse(""));
+      gates = RunGates.of(settings, name);
     } catch (BaselineException e) {
       throw Fatal.refuse(e.getMessage());
     }
-    List<Gate> gates = new ArrayList<>(settings.gates());
-    baseline.ifPresent(b -> gates.addAll(RegressionGates.of(b, settings.regression())));
     DemoService demo = null;
     String baseUrl;
     if (settings.target().embedded()) {
@@ -112,8 +98,8 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
-    System.out.print(Console.start(settings, name, baseUrl, demo != null, gates, baseline));
-    return new Perfgate(settings, name, baseUrl, demo, gates, baseline);
+    System.out.print(Console.start(settings, name, baseUrl, demo != null, gates));
+    return new Perfgate(settings, name, baseUrl, demo, gates);
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -290,7 +276,7 @@ public final class Perfgate {
    * groups can be checked against the groups the journeys declare.
    */
   public List<Assertion> assertions() {
-    for (Gate g : gates) {
+    for (Gate g : gates.gates()) {
       String[] path = Assertions.gatlingPath(g.scope());
       int groupParts = g.scope().kind() == Scope.Kind.GROUP ? path.length : path.length - 1;
       for (int i = 0; i < groupParts; i++) {
@@ -306,7 +292,7 @@ public final class Perfgate {
         }
       }
     }
-    return Assertions.of(gates);
+    return Assertions.of(gates.gates());
   }
 
   /** Gatling stops the run after this, whatever the injection still wants. */
@@ -341,7 +327,7 @@ public final class Perfgate {
                 + " to Gatling's results folder to get perfgate's verdict and files.");
         return;
       }
-      AfterRun.finish(settings, simulation, baseUrl, gates, baseline, run.get());
+      AfterRun.finish(settings, simulation, baseUrl, gates, run.get());
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("

@@ -35,13 +35,15 @@ final class GatlingProcess {
           OfflinePreferences.JVM_OPTION);
 
   record Result(int exitCode, String output, Path resultsFolder, Duration wall) {
-    /** The run folder Gatling created (simulation.log, index.html), if any. */
+    /**
+     * The run folder Gatling created (simulation.log, index.html), if any; not trend/ beside it.
+     */
     Optional<Path> runDir() {
       if (!Files.isDirectory(resultsFolder)) {
         return Optional.empty();
       }
       try (Stream<Path> s = Files.list(resultsFolder)) {
-        return s.filter(Files::isDirectory).findFirst();
+        return s.filter(d -> Files.isRegularFile(d.resolve("simulation.log"))).findFirst();
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
