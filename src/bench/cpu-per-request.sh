@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# CPU per request: perfgate's suite (ConfiguredSimulation with src/bench/bench.conf) against a
+# minimal hand-written Gatling simulation (io.perfgate.bench.PlainGatlingSimulation), at the same
+# closed-model load against the same local nginx. A benchmark kept in the repo; CI never runs it.
+#
+#   src/bench/cpu-per-request.sh                                  # 64 users, 60s, 3 rounds: ~10 minutes
+#   USERS=16 DURATION=10s ROUNDS=1 src/bench/cpu-per-request.sh   # quick smoke
+#
+# Each run is one Gatling JVM started directly (java -cp ... io.gatling.app.Gatling -nr), measured
+# by /usr/bin/time: user + system CPU seconds of the whole JVM, startup, load, perfgate's after-run
+# analysis and shutdown included, divided by the number of requests Gatling reports (checked
+# against nginx's own counter). Runs alternate plain, suite, plain, suite... with the same JVM
+# options and the same system properties; only the simulation class differs. The table also
+# splits each JVM's CPU into startup / load / after the load, to show where a difference comes from.
+# Exits 1 when the median of the per-round ratios suite/plain exceeds 1.05; 2 when a run fails.
+#
+# Environment: USERS (default 64), DURATION (default 60s; 90, 90s or 2m), ROUNDS (default 3),
+# QUIET_WAIT, QUIET_BELOW (waiting for other load to settle before each run, see below),
+# BENCH_KEEP=1 (keeps each run's console output in the temporary directory),
+# BENCH_JVM_OPTS (replaces the JVM options below, for both simulations alike; keep the --add-opens).
+set -euo pipefail
+
+readonly MAX_RATIO=1.05
+USERS=${USERS:-64}
+DURATION=${DURATION:-60s}
+ROUNDS=${ROUNDS:-3}
+
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+
+die() {
+  echo "cpu-per-request: $*" >&2
+  exit 2
+}
+
+[[ $USERS =~ ^[1-9][0-9]*$ ]] || die "USERS='$USERS' is not a positive whole number"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS='$ROUNDS' is not a positive whole number"
+case $DURATION in
+  *[0-9]s) SECS=${DURATION%s} ;;
+  *[0-9]m) SECS=$((${DURATION%m} * 60)) ;;
+  *) SECS=$DURATION ;;
+esac
+[[ $SECS =~ ^[1-9][0-9]*$ ]] || die "DURATION='$DURATION' is not a duration such as 60, 60s or 2m"
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "'$*' needs root"
+  fi
+}
+
+# Tools from Debian's packages, installed when missing: nginx (the target) and time (/usr/bin/time,
+# which reports the CPU time of the Gatling JVM).
+NGINX=$(command -v nginx || true)
+[[ -n $NGINX ]] || NGINX=/usr/sbin/nginx
+missing=()
+[[ -x $NGINX ]] || missing+=(nginx)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+  echo "Installing ${missing[*]} from Debian's packages (apt-get update && apt-get install -y ${missing[*]})"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/perfgate-bench.XXXXXX")
+NGINX_PID=""
+RUN_WATCHER="" # the timeout process of the Gatling JVM running now; it passes a TERM on to the JVM
+cleanup() {
+  if [[ -n $RUN_WATCHER ]]; then
+    kill "$RUN_WATCHER" 2>/dev/null || true
+  fi
+  if [[ -n $NGINX_PID ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
+    kill "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+  fi
+  if [[ -n ${BENCH_KEEP:-} ]]; then
+    echo "console output and results kept in $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- nginx on 127.0.0.1, own prefix, a free port (tried, not guessed: nginx binds it or exits) ----
+http_get() { # path -> response body
+  local port=$1 path=$2
+  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$path" >&3
+  sed '1,/^\r\{0,1\}$/d' <&3
+  exec 3<&-
+}
+
+start_nginx() {
+  local prefix=$WORK/nginx try port i
+  mkdir -p "$prefix/tmp"
+  for try in $(seq 1 20); do
+    port=$((20000 + (RANDOM * 32768 + RANDOM) % 30000))
+    sed -e "s|__PREFIX__|$prefix|g" -e "s|__PORT__|$port|g" "$ROOT/src/bench/nginx.conf" >"$prefix/nginx.conf"
+    : >"$prefix/error.log"
+    "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" 2>>"$prefix/error.log" &
+    NGINX_PID=$!
+    for i in $(seq 1 50); do
+      if ! kill -0 "$NGINX_PID" 2>/dev/null; then
+        break
+      fi
+      if [[ $(http_get "$port" / 2>/dev/null) == ok ]]; then
+        PORT=$port
+        return 0
+      fi
+      sleep 0.1
+    done
+    kill "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+    NGINX_PID=""
+    grep -q "in use" "$prefix/error.log" || { cat "$prefix/error.log" >&2; die "nginx did not start"; }
+  done
+  die "no free port found for nginx after 20 tries"
+}
+
+nginx_requests() { # nginx's total request counter, this status request included
+  http_get "$PORT" /nginx_status | awk 'NR == 3 { print $3 }'
+}
+
+start_nginx
+URL=http://127.0.0.1:$PORT
+
+# ---- compile once, classpath once ----
+mvnq() { # offline first, then online (for a machine whose Maven repository lacks something)
+  { mvn -B -q -Dstyle.color=never -o "$@" || mvn -B -q -Dstyle.color=never "$@"; } 2>&1 |
+    sed -e 's/\x1b\[[0-9;]*m//g' | { grep -v '^$' || true; }
+}
+echo "Compiling (mvn -q test-compile)"
+mvnq test-compile
+mvnq dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null
+# A private copy of the compiled classes, so that a build running meanwhile in target/ (mvn clean,
+# a rebuild) cannot change or remove them under the runs; every run uses the same bytes.
+snapshot_classes() {
+  rm -rf "$WORK/classes" "$WORK/test-classes"
+  cp -r "$ROOT/target/classes" "$WORK/classes" 2>/dev/null &&
+    cp -r "$ROOT/target/test-classes" "$WORK/test-classes" 2>/dev/null &&
+    [[ -f $WORK/test-classes/io/perfgate/bench/PlainGatlingSimulation.class &&
+      -f $WORK/test-classes/io/perfgate/simulations/ConfiguredSimulation.class &&
+      -f $WORK/classes/io/perfgate/simulation/Perfgate.class && -f $WORK/classes/reference.conf ]]
+}
+snapshot_classes || { mvnq test-compile && snapshot_classes; } ||
+  die "target/classes or target/test-classes is incomplete (is another build running?)"
+CP="$WORK/test-classes:$WORK/classes:$(cat "$WORK/cp.txt")"
+
+# The same JVM options and system properties for both simulations; each reads its own. Like
+# gatling:test (see the pom), each run also gets -Dperfgate.resultsFolder=<its results folder>, so
+# the suite does all it does in a real run, its analysis of the run's simulation.log included.
+if [[ -n ${BENCH_JVM_OPTS:-} ]]; then
+  read -r -a JVM_OPTS <<<"$BENCH_JVM_OPTS"
+else
+  # The options gatling-maven-plugin 4.21.12 gives the Gatling JVM on Java 17 (mvn gatling:test).
+  JVM_OPTS=(-XX:+HeapDumpOnOutOfMemoryError -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 -Xmx1G
+    --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED)
+  # Gatling looks up its latest release on the internet at start unless its Java preferences say
+  # it just did; the pom's option for gatling:test (in-memory preferences that say so) keeps every
+  # run local and alike.
+  if [[ -f $WORK/classes/io/perfgate/simulation/OfflinePreferences.class ]]; then
+    JVM_OPTS+=(-Djava.util.prefs.PreferencesFactory=io.perfgate.simulation.OfflinePreferences)
+  fi
+fi
+PROPS=(
+  -Dbench.url="$URL" -Dbench.users="$USERS" -Dbench.duration="$SECS"
+  -Dperfgate.config=src/bench/bench.conf -Dscenario=bench -Dusers="$USERS" -Dduration="${SECS}s"
+  -Dtarget.baseUrl="$URL"
+)
+declare -A CLASS=(
+  [plain]=io.perfgate.bench.PlainGatlingSimulation
+  [suite]=io.perfgate.simulations.ConfiguredSimulation
+)
+
+echo
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -h | awk '/^Mem:/ { print $2 }') memory"
+echo "java:    $(java -version 2>&1 | head -1)"
+echo "load:    $USERS concurrent users for ${SECS}s, GET $URL/ (nginx, pid $NGINX_PID), $ROUNDS round(s)"
+echo "JVM:     ${JVM_OPTS[*]}"
+echo
+
+# ---- other load on the machine ----
+# Other people's builds and tests on the same machine lower the throughput, and so raise the
+# share of each JVM's fixed costs (startup, JIT) per request. So: before each run, wait up to
+# QUIET_WAIT seconds (default 120) for the machine to be less than QUIET_BELOW % busy (default
+# 10, in % of all cores, over 2 s while nothing of this script runs), then run anyway; and measure
+# the other load during each run: the machine's user + system CPU time (/proc/stat) less that of
+# the Gatling JVM and of nginx. The table shows both.
+QUIET_WAIT=${QUIET_WAIT:-120}
+QUIET_BELOW=${QUIET_BELOW:-10}
+HZ=$(getconf CLK_TCK)
+CORES=$(nproc)
+machine_ticks() { awk '/^cpu / { print $2 + $3 + $4 }' /proc/stat; }
+nginx_ticks() { # user + system ticks of nginx's master and workers
+  local pid total=0
+  for pid in "$NGINX_PID" $(pgrep -P "$NGINX_PID"); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+busy_percent() {
+  local a b
+  a=$(machine_ticks)
+  sleep 2
+  b=$(machine_ticks)
+  awk -v a="$a" -v b="$b" -v hz="$HZ" -v c="$CORES" 'BEGIN { printf "%.0f", (b - a) * 100 / (hz * 2 * c) }'
+}
+wait_for_quiet() {
+  local waited=0
+  OTHER_BEFORE=$(busy_percent)
+  while ((OTHER_BEFORE >= QUIET_BELOW && waited < QUIET_WAIT)); do
+    sleep 3
+    waited=$((waited + 5))
+    OTHER_BEFORE=$(busy_percent)
+  done
+}
+
+# ---- one measured run ----
+# Sets RUN_REQUESTS, RUN_KO, RUN_USER, RUN_SYS, RUN_WALL. Gatling stops on its own after the
+# injection's duration; timeout only guards against a hung JVM.
+run_one() {
+  local kind=$1 round=$2 dir=$WORK/$1-$2 before after served global
+  mkdir -p "$dir/results"
+  wait_for_quiet
+  before=$(nginx_requests)
+  local m0 n0 m1 n1
+  m0=$(machine_ticks) n0=$(nginx_ticks)
+  /usr/bin/time -f '%U %S %e' -o "$dir/time" \
+    timeout --kill-after=10 $((SECS * 2 + 120)) \
+    java "${JVM_OPTS[@]}" "${PROPS[@]}" -Dperfgate.resultsFolder="$dir/results" -cp "$CP" \
+    io.gatling.app.Gatling -s "${CLASS[$kind]}" -rf "$dir/results" -nr >"$dir/console.log" 2>&1 &
+  local timed=$! jvm="" watcher status=0 samples=0 ticks count
+  # Where the JVM's CPU goes: every 0.2 s, its CPU ticks so far and nginx's request counter (each
+  # reading is one request more). The first and last readings during which requests arrived split
+  # the JVM's CPU into startup, load and after the load (perfgate's analysis of the run, shutdown).
+  : >"$dir/samples"
+  while kill -0 "$timed" 2>/dev/null; do
+    if [[ -z $jvm ]] && watcher=$(pgrep -P "$timed"); then
+      RUN_WATCHER=$watcher
+      jvm=$(pgrep -P "$watcher" || true)
+    fi
+    if [[ -n $jvm ]] && ticks=$(awk '{ print $14 + $15 }' "/proc/$jvm/stat" 2>/dev/null) &&
+      count=$(nginx_requests); then
+      echo "$ticks $count" >>"$dir/samples"
+      samples=$((samples + 1))
+    fi
+    sleep 0.2
+  done
+  wait "$timed" || status=$?
+  RUN_WATCHER=""
+  if ((status != 0)); then
+    tail -40 "$dir/console.log" >&2
+    die "the $kind run of round $round failed with status $status (output above)"
+  fi
+  m1=$(machine_ticks) n1=$(nginx_ticks)
+  after=$(nginx_requests)
+  served=$((after - before - 1 - samples))
+  # Gatling's console summary, printed every 5 s and once more at the end: its last
+  # "> Global | total | OK | KO" line counts every request of the run (digits only: the numbers
+  # carry thousands separators).
+  global=$(grep -E '^> Global +\|' "$dir/console.log" | tail -1 || true)
+  [[ -n $global ]] || { tail -40 "$dir/console.log" >&2; die "no request count in the $kind run's output"; }
+  IFS='|' read -r _ RUN_TOTAL RUN_OK RUN_KO <<<"$global"
+  RUN_TOTAL=${RUN_TOTAL//[^0-9]/} RUN_OK=${RUN_OK//[^0-9]/} RUN_KO=${RUN_KO//[^0-9]/}
+  [[ -n $RUN_TOTAL && -n $RUN_OK && -n $RUN_KO ]] || die "cannot read the request count in: $global"
+  RUN_REQUESTS=$RUN_TOTAL
+  ((RUN_OK + RUN_KO == RUN_TOTAL)) || die "the counts in '$global' do not add up"
+  read -r RUN_USER RUN_SYS RUN_WALL <"$dir/time"
+  OTHER_DURING=$(awk -v m="$((m1 - m0))" -v n="$((n1 - n0))" -v u="$RUN_USER" -v s="$RUN_SYS" \
+    -v w="$RUN_WALL" -v hz="$HZ" -v c="$CORES" 'BEGIN { o = (m - n) / hz - u - s; if (o < 0) o = 0
+      printf "%.0f", o * 100 / (w * c) }')
+  # startup: CPU before the first request; after: CPU once the last request was answered.
+  read -r RUN_STARTUP RUN_AFTER < <(awk -v hz="$HZ" -v total="$RUN_USER $RUN_SYS" '
+    { t[NR] = $1; n[NR] = $2 }
+    END {
+      for (i = 2; i <= NR; i++) if (n[i] - n[i - 1] > 1) { if (!first) first = i; last = i }
+      split(total, x, " ")
+      if (!first) { print "?", "?"; exit }
+      printf "%.2f %.2f\n", t[first - 1] / hz, x[1] + x[2] - t[last] / hz
+    }' "$dir/samples")
+  ((RUN_REQUESTS > 0)) || die "the $kind run of round $round sent no request"
+  # nginx's own counter must agree with Gatling's (a request still in flight at the end may differ).
+  if ((served < RUN_OK || served > RUN_REQUESTS + USERS)); then
+    die "the $kind run: Gatling reports $RUN_REQUESTS requests ($RUN_OK OK) but nginx served $served"
+  fi
+  if ((RUN_KO * 1000 > RUN_REQUESTS)); then
+    grep -A10 -- '---- Errors' "$dir/console.log" | tail -12 >&2 || true
+    die "the $kind run of round $round had $RUN_KO failed requests of $RUN_REQUESTS: the numbers would not compare like with like"
+  fi
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '| round | simulation | other load before / during | requests | KO | req/s | user s | sys s | CPU s | CPU µs/request | of which startup / load / after s | load µs/request |\n'
+printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+declare -A PER
+RATIOS=()
+for round in $(seq 1 "$ROUNDS"); do
+  for kind in plain suite; do
+    run_one "$kind" "$round"
+    cpu=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" 'BEGIN { printf "%.2f", u + s }')
+    us=$(awk -v c="$cpu" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+    rps=$(awk -v n="$RUN_REQUESTS" -v d="$SECS" 'BEGIN { printf "%.0f", n / d }')
+    PER[$kind,$round]=$us
+    load=$(awk -v c="$cpu" -v a="$RUN_STARTUP" -v b="$RUN_AFTER" 'BEGIN { printf "%.2f", c - a - b }')
+    load_us=$(awk -v l="$load" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", l * 1e6 / n }')
+    printf '| %d | %s | %s%% / %s%% | %d | %d | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' \
+      "$round" "$kind" "$OTHER_BEFORE" "$OTHER_DURING" "$RUN_REQUESTS" "$RUN_KO" "$rps" "$RUN_USER" "$RUN_SYS" "$cpu" "$us" \
+      "$RUN_STARTUP" "$load" "$RUN_AFTER" "$load_us"
+    echo "$kind $round $RUN_REQUESTS $RUN_KO $RUN_USER $RUN_SYS $RUN_WALL $cpu $us $OTHER_DURING $load_us" >>"$WORK/runs"
+  done
+  RATIOS+=("$(awk -v s="${PER[suite,$round]}" -v p="${PER[plain,$round]}" 'BEGIN { printf "%.6f", s / p }')")
+done
+
+plain_median=$(awk '$1 == "plain" { print $9 }' "$WORK/runs" | median)
+suite_median=$(awk '$1 == "suite" { print $9 }' "$WORK/runs" | median)
+ratio_median=$(printf '%s\n' "${RATIOS[@]}" | median)
+plain_load=$(awk '$1 == "plain" { print $11 }' "$WORK/runs" | median)
+suite_load=$(awk '$1 == "suite" { print $11 }' "$WORK/runs" | median)
+echo
+echo "ratio suite/plain by round: $(printf '%.3f ' "${RATIOS[@]}")"
+printf 'median CPU µs/request: plain %.2f, suite %.2f; median ratio suite/plain %.3f (limit %s)\n' \
+  "$plain_median" "$suite_median" "$ratio_median" "$MAX_RATIO"
+printf 'median load-phase CPU µs/request (startup and after-load left out): plain %.2f, suite %.2f\n' \
+  "$plain_load" "$suite_load"
+
+busiest=$(awk '{ print $10 }' "$WORK/runs" | sort -n | tail -1)
+if ((busiest >= QUIET_BELOW)); then
+  echo "NOTE: other processes used up to ${busiest}% of the machine during a run: the figures are"
+  echo "      noisier than on a quiet machine; rerun when it is quiet before drawing conclusions."
+fi
+if awk -v r="$ratio_median" -v m="$MAX_RATIO" 'BEGIN { exit !(r > m) }'; then
+  echo "FAIL: perfgate's suite costs $(awk -v r="$ratio_median" 'BEGIN { printf "%.1f", (r - 1) * 100 }')% more CPU per request than plain Gatling, more than the $(awk -v m="$MAX_RATIO" 'BEGIN { printf "%.0f", (m - 1) * 100 }')% allowed" >&2
+  exit 1
+fi
+echo "PASS: within $(awk -v m="$MAX_RATIO" 'BEGIN { printf "%.0f", (m - 1) * 100 }')% of plain Gatling"
