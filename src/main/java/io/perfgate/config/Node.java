@@ -10,7 +10,6 @@ import io.perfgate.units.Durations;
 import io.perfgate.units.Percent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -254,9 +253,5 @@ final class Node {
       case NULL -> "null";
       default -> "'" + v.unwrapped() + "'";
     };
-  }
-
-  static List<String> words(String... w) {
-    return Arrays.asList(w);
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfgate.analysis.Verdict;
 import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.BaselineException;
+import io.perfgate.publish.Templates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -204,7 +205,7 @@ final class TrendView {
     ObjectNode data = NODES.objectNode();
     data.put("schemaVersion", 1);
     data.set("charts", charts);
-    return view(
+    return Templates.view(
         "title",
         "perfgate trend",
         "historyName",
@@ -241,7 +242,7 @@ final class TrendView {
         t.previous().map(p -> change(p.measured().p95(), last.measured().p95()));
     Optional<Double> vsBaseline =
         t.baseline().map(b -> change(b.global().p95(), last.measured().p95()));
-    return view(
+    return Templates.view(
         "anchor", anchor,
         "simulation", t.simulation(),
         "profile", t.profile(),
@@ -281,7 +282,7 @@ final class TrendView {
         row.put("subject", q.path());
         rows.add(row);
       }
-      requestSubjects.add(view("rows", rows));
+      requestSubjects.add(Templates.view("rows", rows));
     }
 
     List<Map<String, Object>> overallCharts = new ArrayList<>();
@@ -296,7 +297,7 @@ final class TrendView {
               .filter(Double::isFinite)
               .map(v -> "baseline " + m.format(v));
       overallCharts.add(
-          view(
+          Templates.view(
               "id", id,
               "title", title(m, "all requests, measured"),
               "baseline", baseline.orElse(""),
@@ -304,7 +305,7 @@ final class TrendView {
       if (!paths.isEmpty()) {
         String rid = anchor + "-" + m.key() + "-requests";
         charts.add(requestChart(t, m, rid, paths));
-        requestCharts.add(view("id", rid, "title", title(m, "per request, measured")));
+        requestCharts.add(Templates.view("id", rid, "title", title(m, "per request, measured")));
       }
     }
 
@@ -316,12 +317,12 @@ final class TrendView {
         t.baseline()
             .<Map<String, Object>>map(
                 b ->
-                    view(
+                    Templates.view(
                         "id", b.runId().isEmpty() ? "(unnamed run)" : b.runId(),
                         "start", b.start() > 0 ? HUMAN.format(Instant.ofEpochMilli(b.start())) : "",
                         "file", b.file().getFileName().toString()))
             .orElse(null);
-    return view(
+    return Templates.view(
         "anchor", anchor,
         "simulation", t.simulation(),
         "profile", t.profile(),
@@ -345,7 +346,7 @@ final class TrendView {
   }
 
   private static Map<String, Object> side(RunRecord r) {
-    return view(
+    return Templates.view(
         "id", r.runId(),
         "start", HUMAN.format(Instant.ofEpochMilli(r.start())),
         "verdict", r.verdict().name(),
@@ -359,7 +360,7 @@ final class TrendView {
     Optional<Double> vsPrevious = previous.map(p -> change(p, last));
     Optional<Double> vsBaseline = baseline.map(b -> change(b, last));
     Map<String, Object> row =
-        view(
+        Templates.view(
             "metric", m.label,
             "last", m.format(last),
             "previous", previous.map(m::format).orElse("—"),
@@ -382,7 +383,7 @@ final class TrendView {
     if (r.aborted()) {
       flags.add("aborted");
     }
-    return view(
+    return Templates.view(
         "number", number,
         "id", r.runId(),
         "start", HUMAN.format(Instant.ofEpochMilli(r.start())),
@@ -408,7 +409,7 @@ final class TrendView {
     }
     boolean exists = present.test(relative);
     links.add(
-        view(
+        Templates.view(
             "label",
             label,
             "href",
@@ -594,18 +595,5 @@ final class TrendView {
 
   private static String fixed(double value, int decimals) {
     return String.format(Locale.ROOT, "%." + decimals + "f", value);
-  }
-
-  /** A view from alternating keys and values; a null value is a bug in the view. */
-  static Map<String, Object> view(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      Object value = keysAndValues[i + 1];
-      if (value == null) {
-        throw new IllegalArgumentException("view value for '" + keysAndValues[i] + "' is null");
-      }
-      map.put((String) keysAndValues[i], value);
-    }
-    return map;
   }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * The compiler is strict: a name a template asks for and the view lacks fails the render instead of
  * printing an empty cell.
  */
-final class Templates {
+public final class Templates {
   static final String FOLDER = "/perfgate/templates/";
 
   private Templates() {}
@@ -48,7 +48,7 @@ final class Templates {
   }
 
   /** A view from alternating keys and values, in order. */
-  static Map<String, Object> view(Object... keysAndValues) {
+  public static Map<String, Object> view(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("keys and values must pair up");
     }
