@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfgate.ci.JenkinsfileModel.Call;
+import io.perfgate.testing.ProjectCopy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,24 +71,7 @@ class PipelineStepsTest {
   }
 
   static void copyProjectTo(Path to) throws IOException {
-    for (String part : List.of("pom.xml", "Jenkinsfile", "src", "simulations", "resources")) {
-      copyTree(Path.of(part), to.resolve(part));
-    }
-    Files.createDirectories(to.resolve("results"));
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(
-              p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    ProjectCopy.copyTo(to);
   }
 
   // ---- the Jenkinsfile's steps, on one machine ----
@@ -211,7 +194,7 @@ class PipelineStepsTest {
   @Order(2)
   void theNextNightStartsCleanButKeepsBaselinesAndTheTrend() throws Exception {
     Path ws = fakes.resolve("next-night");
-    copyTree(Path.of("src/ci"), ws.resolve("src/ci"));
+    ProjectCopy.copyTree(Path.of("src/ci"), ws.resolve("src/ci"));
     for (String d :
         List.of(
             "results/trackersimulation-1",
@@ -289,7 +272,7 @@ class PipelineStepsTest {
               .asLong();
     }
     // stash 'target/shards/shard-1/**' on injector 1, unstash in the build's workspace
-    copyTree(
+    ProjectCopy.copyTree(
         injector1.resolve("target/shards/shard-1"), workspace.resolve("target/shards/shard-1"));
 
     Result merge = script(workspace, "src/ci/merge.sh", env);
