@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.perfgate.ci.JenkinsfileModel.Call;
+import io.perfgate.testing.DesignProfiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,20 +70,7 @@ class JenkinsfileTest {
         profilesOfReferenceConf(),
         new TreeSet<>(profiles),
         "SCENARIO offers exactly the profiles of reference.conf");
-    assertEquals(
-        Set.of(
-            "smoke",
-            "baseline",
-            "load",
-            "stress",
-            "spike",
-            "endurance",
-            "soak",
-            "burst",
-            "heavy",
-            "breakpoint",
-            "benchmark"),
-        new TreeSet<>(profiles));
+    assertEquals(Set.copyOf(DesignProfiles.NAMES), new TreeSet<>(profiles));
 
     Call target = byName.get("TARGET_URL");
     assertEquals("string", target.name());

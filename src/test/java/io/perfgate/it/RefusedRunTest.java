@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.perfgate.testing.DesignProfiles;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,20 +93,7 @@ class RefusedRunTest {
             LIMIT);
 
     assertEquals(0, run.exitCode(), run.output());
-    for (String profile :
-        new String[] {
-          "smoke",
-          "baseline",
-          "load",
-          "stress",
-          "spike",
-          "endurance",
-          "soak",
-          "burst",
-          "heavy",
-          "breakpoint",
-          "benchmark"
-        }) {
+    for (String profile : DesignProfiles.NAMES) {
       assertTrue(
           run.output().contains("profile " + profile + " ("),
           profile + " missing:\n" + run.output());

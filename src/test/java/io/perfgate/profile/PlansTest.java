@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.config.ConfigError;
 import io.perfgate.config.SettingsLoader;
+import io.perfgate.testing.DesignProfiles;
 import io.perfgate.units.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,19 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * -Drate, -Dramp, -Dduration, -Dscale) as reference.conf documents them.
  */
 class PlansTest {
-  private static final Set<String> PROFILES =
-      Set.of(
-          "smoke",
-          "baseline",
-          "load",
-          "stress",
-          "spike",
-          "endurance",
-          "soak",
-          "burst",
-          "heavy",
-          "breakpoint",
-          "benchmark");
+  private static final Set<String> PROFILES = Set.copyOf(DesignProfiles.NAMES);
 
   /** A project that only names the journeys reference.conf's profiles use: its profiles apply. */
   @TempDir static Path project;
