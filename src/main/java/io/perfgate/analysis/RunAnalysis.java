@@ -172,7 +172,8 @@ public final class RunAnalysis {
         findings,
         apdex.score(),
         diff,
-        verdict);
+        verdict,
+        Explanations.explain(errors, in.target(), stats.global().ok(), seconds));
   }
 
   static String phaseWindow(String phase) {

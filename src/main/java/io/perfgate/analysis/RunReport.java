@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything perfgate decided about one run: the figures (whole run and measured window, per
- * request, per group, per phase, per second), the gates, the findings and the verdict. Publishing
- * only formats this.
+ * request, per group, per phase, per second), the gates, the findings, the verdict, and what the
+ * errors mean for the target in plain words. Publishing only formats this.
  */
 public record RunReport(
     Run run,
@@ -21,8 +21,10 @@ public record RunReport(
     List<Finding> findings,
     Optional<Double> apdex,
     Optional<BaselineDiff> baseline,
-    Verdict verdict) {
+    Verdict verdict,
+    List<Explanation> explanations) {
   public RunReport {
+    explanations = List.copyOf(explanations);
     requests = List.copyOf(requests);
     groups = List.copyOf(groups);
     phases = List.copyOf(phases);
@@ -30,6 +32,26 @@ public record RunReport(
     errors = List.copyOf(errors);
     gates = List.copyOf(gates);
     findings = List.copyOf(findings);
+  }
+
+  /** A report without explanations of its errors. */
+  public RunReport(
+      Run run,
+      Figures global,
+      Figures measured,
+      List<Entry> requests,
+      List<Entry> groups,
+      List<Phase> phases,
+      List<Second> perSecond,
+      List<ErrorCount> errors,
+      List<GateResult> gates,
+      List<Finding> findings,
+      Optional<Double> apdex,
+      Optional<BaselineDiff> baseline,
+      Verdict verdict) {
+    this(
+        run, global, measured, requests, groups, phases, perSecond, errors, gates, findings, apdex,
+        baseline, verdict, List.of());
   }
 
   /**
