@@ -32,6 +32,7 @@ public final class Explanations {
   public static final String RATE_LIMITED = "rate-limited";
   public static final String SERVER_ERROR = "server-error";
   public static final String CLIENT_ERROR = "client-error";
+  public static final String NOTHING_COMPLETED = "nothing-completed";
 
   /** Every cause, in the order explanations of equal count are listed. */
   public static final List<String> CAUSES =
@@ -44,7 +45,8 @@ public final class Explanations {
           MALFORMED,
           RATE_LIMITED,
           SERVER_ERROR,
-          CLIENT_ERROR);
+          CLIENT_ERROR,
+          NOTHING_COMPLETED);
 
   private static final Pattern ADDRESS =
       Pattern.compile("([A-Za-z0-9.-]+)/[0-9a-fA-F.:\\[\\]]+:(\\d{1,5})\\b");
@@ -60,12 +62,28 @@ public final class Explanations {
    * @param errors the run's error messages with their counts
    * @param target the base URL the load went to; its host:port names the target when a message does
    *     not
-   * @param ok requests that succeeded in the whole run
+   * @param global the whole run's figures: how many requests completed, how many succeeded
    * @param seconds the run second by second, to tell when failures began
    */
   public static List<Explanation> explain(
-      List<RunReport.ErrorCount> errors, String target, long ok, List<RunReport.Second> seconds) {
+      List<RunReport.ErrorCount> errors,
+      String target,
+      Figures global,
+      List<RunReport.Second> seconds) {
     String targetAddress = address(target);
+    if (global.count() == 0) {
+      return List.of(
+          new Explanation(
+              NOTHING_COMPLETED,
+              targetAddress,
+              0,
+              "no request to "
+                  + targetAddress
+                  + " completed during the run: nothing answered before the run ended. Is the"
+                  + " target hanging? A request timeout (target.requestTimeout) shorter than the"
+                  + " run turns such waits into counted failures."));
+    }
+    long ok = global.ok();
     Map<String, Builder> byCause = new LinkedHashMap<>();
     for (RunReport.ErrorCount e : errors) {
       String cause = cause(e.message());

@@ -173,7 +173,7 @@ public final class RunAnalysis {
         apdex.score(),
         diff,
         verdict,
-        Explanations.explain(errors, in.target(), stats.global().ok(), seconds));
+        Explanations.explain(errors, in.target(), figures(stats.global()), seconds));
   }
 
   static String phaseWindow(String phase) {
@@ -217,7 +217,9 @@ public final class RunAnalysis {
 
   private static Optional<Figures> lookup(RunStats stats, Scope scope) {
     return switch (scope.kind()) {
-      case GLOBAL -> Optional.of(figures(stats.globalByWindow().get(MEASURED)));
+      // No request in the measured window: there is nothing to judge, and zeros would pass.
+      case GLOBAL ->
+          Optional.of(figures(stats.globalByWindow().get(MEASURED))).filter(f -> f.count() > 0);
       case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
       case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
     };

@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExplanationsTest {
   private static final String TARGET = "http://127.0.0.1:4711";
 
+  /** A run in which every request failed. */
+  private static final Figures FAILED = new Figures(20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
   private static List<Explanation> explain(String... messagesAndCounts) {
     List<RunReport.ErrorCount> errors = new java.util.ArrayList<>();
     for (int i = 0; i < messagesAndCounts.length; i += 2) {
@@ -22,7 +25,7 @@ class ExplanationsTest {
           new RunReport.ErrorCount(
               messagesAndCounts[i], Long.parseLong(messagesAndCounts[i + 1]), 0));
     }
-    return Explanations.explain(errors, TARGET, 0, List.of());
+    return Explanations.explain(errors, TARGET, FAILED, List.of());
   }
 
   @ParameterizedTest(name = "{1}")
@@ -71,7 +74,7 @@ class ExplanationsTest {
                     1,
                     0.7)),
             "http://perfgate-unresolvable.invalid:8080",
-            0,
+            FAILED,
             List.of());
 
     assertEquals(1, got.size(), "one cause, one target: one explanation");
@@ -103,7 +106,7 @@ class ExplanationsTest {
                 new RunReport.ErrorCount(
                     "i.g.h.c.i.PrematureCloseException: Premature close", 1, 1.4)),
             TARGET,
-            55,
+            new Figures(125, 55, 70, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
             seconds);
 
     assertEquals(
@@ -156,10 +159,21 @@ class ExplanationsTest {
         Explanations.explain(
             List.of(new RunReport.ErrorCount("status.find.in(200), found 502", 2, 100)),
             "(3 injectors)",
-            0,
+            FAILED,
             List.of());
     assertEquals("the target", got.get(0).address());
     assertEquals("example.com:443", Explanations.address("https://example.com/api"));
     assertEquals("example.com:80", Explanations.address("http://example.com"));
+  }
+
+  @Test
+  void aRunInWhichNoRequestCompletedSaysSo() {
+    var got = Explanations.explain(List.of(), TARGET, Figures.EMPTY, List.of());
+    assertEquals(1, got.size());
+    assertEquals("nothing-completed", got.get(0).cause());
+    assertTrue(
+        got.get(0).text().startsWith("no request to 127.0.0.1:4711 completed during the run"),
+        got.get(0).text());
+    assertEquals(List.of(), Explanations.explain(List.of(), TARGET, FAILED, List.of()));
   }
 }
