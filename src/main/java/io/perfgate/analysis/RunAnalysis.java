@@ -12,6 +12,7 @@ import io.perfgate.profile.Plan;
 import io.perfgate.results.GroupStats;
 import io.perfgate.results.LogReader;
 import io.perfgate.results.RequestStats;
+import io.perfgate.results.RunMarker;
 import io.perfgate.results.RunStats;
 import io.perfgate.results.Stats;
 import io.perfgate.results.Window;
@@ -138,6 +139,19 @@ public final class RunAnalysis {
     Verdict verdict = GateJudge.verdict(gates, findings);
 
     List<String> warnings = new ArrayList<>(stats.warnings());
+    boolean cutShort = false;
+    for (Path log : logs) {
+      if (RunMarker.cutShort(log)) {
+        cutShort = true;
+        warnings.add(
+            "The Gatling process that wrote "
+                + log
+                + " was stopped before the run ended (killed, or aborted by CI): the log holds the"
+                + " run only up to that moment. ("
+                + RunMarker.FILE_NAME
+                + " is still in the run folder.)");
+      }
+    }
     if (stats.unmatched() > 0) {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");
@@ -153,7 +167,7 @@ public final class RunAnalysis {
             stats.startEpochMillis(),
             stats.startEpochMillis() + stats.lastEventMillis(),
             header.gatlingVersion(),
-            stats.truncated(),
+            stats.truncated() || cutShort,
             false,
             Optional.empty(),
             warmUp,

@@ -75,15 +75,31 @@ final class GatlingProcess {
     return exec(command(simulation, properties, resultsFolder), resultsFolder, limit);
   }
 
+  /**
+   * Starts a Gatling JVM without waiting for it, output and errors merged into {@code output}: the
+   * process is the Gatling JVM itself, so {@link Process#destroy()} sends it SIGTERM, as Jenkins
+   * does when a build is aborted.
+   */
+  static Process start(
+      String simulation, Map<String, String> properties, Path resultsFolder, Path output)
+      throws IOException {
+    return builder(command(simulation, properties, resultsFolder), output).start();
+  }
+
+  private static ProcessBuilder builder(List<String> command, Path output) {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    pb.environment().remove("PERFGATE_TARGET_URL");
+    pb.environment().remove("PERFGATE_SCENARIO");
+    pb.environment().remove("PERFGATE_ENV");
+    return pb;
+  }
+
   /** Runs any command from the project directory, output and errors merged, within a bound. */
   static Result exec(List<String> command, Path resultsFolder, Duration limit)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("perfgate-run", ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove("PERFGATE_TARGET_URL");
-    pb.environment().remove("PERFGATE_SCENARIO");
-    pb.environment().remove("PERFGATE_ENV");
+    ProcessBuilder pb = builder(command, log);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
