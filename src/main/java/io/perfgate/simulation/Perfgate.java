@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.analysis.StopJudge;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.RunGates;
 import io.perfgate.config.ConfigError;
@@ -25,6 +26,7 @@ import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.profile.Plan;
+import io.perfgate.profile.StopCriteria;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
@@ -60,6 +62,7 @@ public final class Perfgate {
   private final RunGates gates;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
+  private final Tripwire tripwire;
   private final Set<String> groups = new TreeSet<>();
 
   private Perfgate(
@@ -70,6 +73,20 @@ public final class Perfgate {
     this.demo = demo;
     this.gates = gates;
     groups.addAll(settings.workload().configuredGroups());
+    StopCriteria stop = settings.requirePlan().profile().abort();
+    this.tripwire =
+        stop.active()
+            ? Tripwire.start(
+                new StopJudge(stop, settings.requirePlan().warmUp(), settings.gates()),
+                stop.window(),
+                resultsFolder(),
+                simulation,
+                startedAt)
+            : Tripwire.none();
+  }
+
+  private static Path resultsFolder() {
+    return Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
   }
 
   /** Loads the settings for {@code simulation}; exits the JVM on a configuration mistake. */
@@ -109,7 +126,9 @@ public final class Perfgate {
           DemoOptions.defaults()
               .withPort(d.port())
               .withCacheTtl(d.cacheTtl())
-              .withFaults(new DemoFaults(d.latency(), d.errorRate()));
+              .withFaults(
+                  new DemoFaults(
+                      d.latency(), d.errorRate(), d.faultsAfter(), d.capacity(), d.overload()));
       return DemoService.start(options);
     } catch (RuntimeException e) {
       throw Fatal.refuse(
@@ -255,12 +274,13 @@ public final class Perfgate {
                 .getMessage());
       }
     }
-    return Injection.inject(scenario(scenarioName).exec(Journeys.mix(chains, weights)), plan());
+    return Injection.inject(
+        scenario(scenarioName).exec(tripwire.guard(Journeys.mix(chains, weights))), plan());
   }
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return exec(request(r.endpoint()));
+      return tripwire.guard(exec(request(r.endpoint())));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -307,6 +327,7 @@ public final class Perfgate {
    * report.
    */
   public void after() {
+    tripwire.close();
     if (demo != null) {
       try {
         demo.close();
@@ -316,7 +337,7 @@ public final class Perfgate {
       }
     }
     try {
-      Path results = Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
+      Path results = resultsFolder();
       Optional<Path> run = RunFolder.find(results, simulation, startedAt);
       if (run.isEmpty()) {
         System.err.println(

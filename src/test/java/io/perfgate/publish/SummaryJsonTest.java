@@ -74,7 +74,8 @@ class SummaryJsonTest {
             "findings",
             "apdex",
             "baseline",
-            "verdict"),
+            "verdict",
+            "capacity"),
         names);
   }
 
