@@ -136,7 +136,19 @@ public final class RunAnalysis {
         new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score());
     Optional<RunReport.BaselineDiff> diff =
         in.baseline().map(b -> Baselines.diff(b, measured, requests));
-    Verdict verdict = GateJudge.verdict(gates, findings);
+    Optional<AbortNote> abort =
+        logs.stream().map(AbortNote::beside).flatMap(Optional::stream).findFirst();
+    // A run that stopped itself met a stop criterion: whatever its gates say, it failed.
+    Verdict verdict = abort.isPresent() ? Verdict.FAIL : GateJudge.verdict(gates, findings);
+    Optional<RunReport.Capacity> capacity =
+        CapacityFinder.find(
+            in.plan(),
+            phaseFigures,
+            in.gates(),
+            in.sla(),
+            in.budget(),
+            stats.lastEventMillis(),
+            abort);
 
     List<String> warnings = new ArrayList<>(stats.warnings());
     boolean cutShort = false;
@@ -168,8 +180,8 @@ public final class RunAnalysis {
             stats.startEpochMillis() + stats.lastEventMillis(),
             header.gatlingVersion(),
             stats.truncated() || cutShort,
-            false,
-            Optional.empty(),
+            abort.isPresent(),
+            abort.map(AbortNote::reason),
             warmUp,
             in.gatlingReport(),
             warnings);
@@ -187,6 +199,7 @@ public final class RunAnalysis {
         apdex.score(),
         diff,
         verdict,
+        capacity,
         Explanations.explain(errors, in.target(), figures(stats.global()), seconds));
   }
 
@@ -196,7 +209,7 @@ public final class RunAnalysis {
 
   private static List<RunReport.Phase> phases(Plan plan, RunStats stats) {
     List<RunReport.Phase> out = new ArrayList<>();
-    boolean ladder = plan.model() == LoadModel.CLOSED && increasing(plan);
+    boolean ladder = plan.model() == LoadModel.CLOSED && CapacityFinder.isLadder(plan);
     double firstPerUser = Double.NaN;
     for (Plan.Window w : plan.windows()) {
       Stats s = stats.globalByWindow().get(phaseWindow(w.name()));
@@ -214,19 +227,6 @@ public final class RunAnalysis {
               w.name(), w.level(), w.start().toMillis(), w.end().toMillis(), f, efficiency));
     }
     return out;
-  }
-
-  private static boolean increasing(Plan plan) {
-    var phases = plan.phases();
-    if (phases.size() < 2) {
-      return false;
-    }
-    for (int i = 1; i < phases.size(); i++) {
-      if (phases.get(i).level() <= phases.get(i - 1).level()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static Optional<Figures> lookup(RunStats stats, Scope scope) {

@@ -22,16 +22,41 @@ public record RunReport(
     Optional<Double> apdex,
     Optional<BaselineDiff> baseline,
     Verdict verdict,
+    Optional<Capacity> capacity,
     List<Explanation> explanations) {
-  public RunReport {
-    explanations = List.copyOf(explanations);
-    requests = List.copyOf(requests);
-    groups = List.copyOf(groups);
-    phases = List.copyOf(phases);
-    perSecond = List.copyOf(perSecond);
-    errors = List.copyOf(errors);
-    gates = List.copyOf(gates);
-    findings = List.copyOf(findings);
+  /**
+   * A report without a capacity finding (the run's profile is no ladder of steps) nor explanations.
+   */
+  public RunReport(
+      Run run,
+      Figures global,
+      Figures measured,
+      List<Entry> requests,
+      List<Entry> groups,
+      List<Phase> phases,
+      List<Second> perSecond,
+      List<ErrorCount> errors,
+      List<GateResult> gates,
+      List<Finding> findings,
+      Optional<Double> apdex,
+      Optional<BaselineDiff> baseline,
+      Verdict verdict) {
+    this(
+        run,
+        global,
+        measured,
+        requests,
+        groups,
+        phases,
+        perSecond,
+        errors,
+        gates,
+        findings,
+        apdex,
+        baseline,
+        verdict,
+        Optional.empty(),
+        List.of());
   }
 
   /** A report without explanations of its errors. */
@@ -48,10 +73,22 @@ public record RunReport(
       List<Finding> findings,
       Optional<Double> apdex,
       Optional<BaselineDiff> baseline,
-      Verdict verdict) {
+      Verdict verdict,
+      Optional<Capacity> capacity) {
     this(
         run, global, measured, requests, groups, phases, perSecond, errors, gates, findings, apdex,
-        baseline, verdict, List.of());
+        baseline, verdict, capacity, List.of());
+  }
+
+  public RunReport {
+    explanations = List.copyOf(explanations);
+    requests = List.copyOf(requests);
+    groups = List.copyOf(groups);
+    phases = List.copyOf(phases);
+    perSecond = List.copyOf(perSecond);
+    errors = List.copyOf(errors);
+    gates = List.copyOf(gates);
+    findings = List.copyOf(findings);
   }
 
   /**
@@ -128,4 +165,22 @@ public record RunReport(
   /** One figure then and now; {@code change} is relative (0.1 = 10 % higher). */
   public record Delta(
       String subject, String metric, double baseline, double current, double change) {}
+
+  /**
+   * Where a ladder of steps (breakpoint, benchmark) stopped meeting the SLA: a step meets it when
+   * the run held it to its end and every whole-run gate on latency and errors holds on its figures.
+   *
+   * @param lastPassing the highest step that met the SLA, if any did
+   * @param firstFailing the first step that did not, if any, with why
+   */
+  public record Capacity(Optional<Step> lastPassing, Optional<Step> firstFailing) {}
+
+  /**
+   * One step of a ladder.
+   *
+   * @param level users (closed model) or users per second (open model)
+   * @param rps requests per second during its hold
+   * @param why for a failing step: the gate it breached, or that the run stopped in it
+   */
+  public record Step(String name, double level, String unit, double rps, String why) {}
 }

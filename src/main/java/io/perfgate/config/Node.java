@@ -75,6 +75,11 @@ final class Node {
     return root.hasPath(fullPath(child));
   }
 
+  /** Whether the child is set, null included: a null can override a default. */
+  boolean hasOrNull(String child) {
+    return root.hasPathOrNull(fullPath(child));
+  }
+
   boolean exists() {
     return path.isEmpty() || root.hasPath(ConfigUtil.joinPath(path));
   }

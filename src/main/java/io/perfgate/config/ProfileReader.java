@@ -7,6 +7,7 @@ import io.perfgate.profile.ErrorBudget;
 import io.perfgate.profile.LoadModel;
 import io.perfgate.profile.Phase;
 import io.perfgate.profile.Profile;
+import io.perfgate.profile.StopCriteria;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,14 +25,14 @@ final class ProfileReader {
 
   private ProfileReader() {}
 
-  static Map<String, Profile> read(Node profiles, Duration defaultWarmUp) {
+  static Map<String, Profile> read(Node profiles, Duration defaultWarmUp, Node defaultAbort) {
     Map<String, Profile> out = new TreeMap<>();
     for (String name : profiles.keys()) {
       if (name.equals(io.perfgate.config.Settings.LIST)) {
         throw profiles.error(
             name, "'list' is reserved for -Dscenario=list", "any other profile name");
       }
-      out.put(name, profile(name, profiles.child(name), defaultWarmUp));
+      out.put(name, profile(name, profiles.child(name), defaultWarmUp, defaultAbort));
     }
     if (out.isEmpty()) {
       throw ConfigError.at(
@@ -40,7 +41,7 @@ final class ProfileReader {
     return out;
   }
 
-  private static Profile profile(String name, Node p, Duration defaultWarmUp) {
+  private static Profile profile(String name, Node p, Duration defaultWarmUp, Node defaultAbort) {
     p.rejectUnknown(
         Set.of(
             "description",
@@ -50,7 +51,8 @@ final class ProfileReader {
             "steps",
             "repeat",
             "journeys",
-            "warmUp"));
+            "warmUp",
+            "abort"));
     LoadModel model = p.oneOf("model", MODELS);
     ErrorBudget budget = p.oneOf("errorBudget", BUDGETS);
     String description = p.has("description") ? p.string("description") : "";
@@ -92,7 +94,9 @@ final class ProfileReader {
       }
     }
     Duration warmUp = p.has("warmUp") ? p.duration("warmUp", true) : defaultWarmUp;
-    return new Profile(name, description, model, budget, phases, journeys, warmUp);
+    StopCriteria abort =
+        StopCriteriaReader.read(p.has("abort") ? p.child("abort") : null, defaultAbort);
+    return new Profile(name, description, model, budget, phases, journeys, warmUp, abort);
   }
 
   private static List<Phase> phases(Node p, LoadModel model) {

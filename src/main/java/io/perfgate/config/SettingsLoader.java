@@ -124,10 +124,11 @@ public final class SettingsLoader {
   private Settings build(Node root, String envName, List<String> sources) {
     Target target = target(root.child("target"));
     Node run = root.child("run");
-    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp"));
+    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort"));
     Duration grace = run.duration("maxDurationGrace", true);
     Map<String, Profile> profiles =
-        ProfileReader.read(root.child("profiles"), run.duration("warmUp", true));
+        ProfileReader.read(
+            root.child("profiles"), run.duration("warmUp", true), run.child("abort"));
     Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
     ProfileReader.checkJourneys(
         root.child("profiles"),
@@ -266,12 +267,15 @@ public final class SettingsLoader {
       throw node.error("port", port + " is not a port", "0 (any free port) to 65535");
     }
     Node faults = node.child("faults");
-    faults.rejectUnknown(Set.of("latency", "errorRate"));
+    faults.rejectUnknown(Set.of("latency", "errorRate", "after", "capacity", "overload"));
     return new DemoSettings(
         port,
         node.duration("cacheTtl", false),
         faults.duration("latency", true),
-        faults.fraction("errorRate"));
+        faults.fraction("errorRate"),
+        faults.duration("after", true),
+        faults.integer("capacity", 0),
+        faults.duration("overload", true));
   }
 
   // ---- layers ----

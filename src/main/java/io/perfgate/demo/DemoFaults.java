@@ -10,10 +10,32 @@ import java.util.Objects;
  * @param latency fixed delay added before each answer; zero for none
  * @param errorRate fraction of requests, from 0 to 1, answered with 500 {@code {"error":"injected
  *     fault"}}
+ * @param after how long after the service starts the faults begin (a target that breaks half-way
+ *     through a run); zero for from the start
+ * @param capacity requests in progress the service handles at full speed; beyond it, every answer
+ *     waits {@code overload} more (a saturated service); 0 for no limit
+ * @param overload the extra wait of every answer while more than {@code capacity} are in progress
  */
-public record DemoFaults(Duration latency, double errorRate) {
+public record DemoFaults(
+    Duration latency, double errorRate, Duration after, int capacity, Duration overload) {
+
+  public DemoFaults(Duration latency, double errorRate) {
+    this(latency, errorRate, Duration.ZERO, 0, Duration.ZERO);
+  }
 
   public DemoFaults {
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(overload, "overload");
+    if (after.isNegative() || overload.isNegative() || capacity < 0) {
+      throw new IllegalArgumentException(
+          "Fault start, capacity and overload must be zero or positive, got "
+              + after
+              + ", "
+              + capacity
+              + ", "
+              + overload
+              + ".");
+    }
     Objects.requireNonNull(latency, "latency must not be null; use Duration.ZERO for no delay");
     if (latency.isNegative()) {
       throw new IllegalArgumentException(

@@ -39,6 +39,9 @@ final class Router implements HttpHandler {
   private final JobStore store;
   private final ResultCache<CachedPage> cache;
   private final DemoFaults faults;
+  private final long startedAt = System.nanoTime();
+  private final java.util.concurrent.atomic.AtomicInteger inProgress =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final ObjectMapper mapper;
   private final AtomicLong requests = new AtomicLong();
   private final BooleanSupplier closing;
@@ -113,10 +116,25 @@ final class Router implements HttpHandler {
   }
 
   private Response respond(HttpExchange exchange) throws InterruptedException {
-    if (!faults.latency().isZero()) {
+    int inProgress = this.inProgress.incrementAndGet();
+    try {
+      if (faults.capacity() > 0 && inProgress > faults.capacity()) {
+        TimeUnit.NANOSECONDS.sleep(faults.overload().toNanos());
+      }
+      return respondFaulty(exchange);
+    } finally {
+      this.inProgress.decrementAndGet();
+    }
+  }
+
+  private Response respondFaulty(HttpExchange exchange) throws InterruptedException {
+    boolean faulty = System.nanoTime() - startedAt >= faults.after().toNanos();
+    if (faulty && !faults.latency().isZero()) {
       TimeUnit.NANOSECONDS.sleep(faults.latency().toNanos());
     }
-    if (faults.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < faults.errorRate()) {
+    if (faulty
+        && faults.errorRate() > 0
+        && ThreadLocalRandom.current().nextDouble() < faults.errorRate()) {
       return Response.error(500, "injected fault");
     }
     try {

@@ -45,6 +45,7 @@ public final class ConsoleVerdict {
     for (String problem : Words.runProblems(run)) {
       f.line("WARNING: " + problem);
     }
+    Words.capacity(report).ifPresent(f::line);
     gates(f, report.gates());
     worst(f, report);
     bottlenecks(f, Words.bottlenecks(report));

@@ -29,6 +29,7 @@ final class RunView {
             "problems", Words.runProblems(run),
             "gates", gates(report.gates()),
             "warmUpNote", Words.warmUp(run),
+            "capacity", Words.capacity(report).map(List::of).orElse(List.of()),
             "figures", figureRows(report.measured(), report.global()),
             "apdex", report.apdex().map(a -> List.of(Fmt.fixed(a, 2))).orElse(List.of()),
             "requests", entries(report.requests()),

@@ -81,6 +81,9 @@ public final class SummaryJson {
         "baseline",
         report.baseline().<JsonNode>map(SummaryJson::baseline).orElse(NODES.nullNode()));
     root.put("verdict", report.verdict().name());
+    root.set(
+        "capacity",
+        report.capacity().<JsonNode>map(SummaryJson::capacity).orElse(NODES.nullNode()));
     return root;
   }
 
@@ -135,6 +138,25 @@ public final class SummaryJson {
    */
   private static JsonNode num(double value) {
     return Double.isFinite(value) ? NODES.numberNode(value) : NODES.nullNode();
+  }
+
+  private static ObjectNode capacity(RunReport.Capacity c) {
+    ObjectNode node = NODES.objectNode();
+    node.set(
+        "lastPassing", c.lastPassing().<JsonNode>map(SummaryJson::step).orElse(NODES.nullNode()));
+    node.set(
+        "firstFailing", c.firstFailing().<JsonNode>map(SummaryJson::step).orElse(NODES.nullNode()));
+    return node;
+  }
+
+  private static ObjectNode step(RunReport.Step s) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", s.name());
+    node.set("level", num(s.level()));
+    node.put("unit", s.unit());
+    node.set("rps", num(s.rps()));
+    node.put("why", s.why().isEmpty() ? null : s.why());
+    return node;
   }
 
   private static ObjectNode run(RunReport.Run run) {

@@ -57,6 +57,7 @@ public final class SummaryMarkdown {
                   .collect(Collectors.joining("\n>\n")))
           .append("\n\n");
     }
+    Words.capacity(report).ifPresent(c -> md.append(esc(c)).append("\n\n"));
     gates(md, report.gates());
     worst(md, report);
     findings(md, Words.bottlenecks(report));

@@ -53,8 +53,56 @@ final class Words {
     return report.gates().stream().filter(g -> !g.passed()).count();
   }
 
-  /** "2 of 6 gates breached", "all 6 gates held, 1 not on target", "no gates were set". */
+  /**
+   * "2 of 6 gates breached", "all 6 gates held, 1 not on target", "no gates were set"; a run that
+   * stopped itself says so first.
+   */
   static String headline(RunReport report) {
+    String gates = gateHeadline(report);
+    return report.run().aborted() ? "stopped early on a stop criterion; " + gates : gates;
+  }
+
+  /**
+   * For a ladder profile, where it stopped meeting the SLA, e.g. "Capacity: step 2 (10 users, 812
+   * rps) was the last step to meet the SLA; step 3 (20 users) did not: p95 < 100ms breached: it was
+   * 320ms."
+   */
+  static Optional<String> capacity(RunReport report) {
+    return report
+        .capacity()
+        .map(
+            c -> {
+              String last =
+                  c.lastPassing()
+                      .map(
+                          s ->
+                              s.name()
+                                  + " ("
+                                  + Fmt.fixed(s.level(), s.level() == Math.rint(s.level()) ? 0 : 2)
+                                  + " "
+                                  + s.unit()
+                                  + ", "
+                                  + Fmt.fixed(s.rps(), 1)
+                                  + " rps) was the last step to meet the SLA")
+                      .orElse("no step met the SLA");
+              String first =
+                  c.firstFailing()
+                      .map(
+                          s ->
+                              "; "
+                                  + s.name()
+                                  + " ("
+                                  + Fmt.fixed(s.level(), s.level() == Math.rint(s.level()) ? 0 : 2)
+                                  + " "
+                                  + s.unit()
+                                  + ") did not: "
+                                  + s.why())
+                      .orElse("; every step met it");
+              return sentence("Capacity: " + last + first);
+            });
+  }
+
+  private static String gateHeadline(RunReport report) {
     int total = report.gates().size();
     long breached = breached(report);
     if (total == 0) {

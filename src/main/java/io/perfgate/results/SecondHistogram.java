@@ -23,6 +23,20 @@ final class SecondHistogram {
     total++;
   }
 
+  /** Adds every value counted by another histogram. */
+  void addAll(SecondHistogram other) {
+    if (other == null) {
+      return;
+    }
+    if (other.counts.length > counts.length) {
+      counts = Arrays.copyOf(counts, other.counts.length);
+    }
+    for (int i = 0; i < other.counts.length; i++) {
+      counts[i] += other.counts[i];
+    }
+    total += other.total;
+  }
+
   /** The nearest-rank quantile (the value at rank ceil(q * n)), a bucket's middle past 256 ms. */
   double quantile(double q) {
     if (total == 0) {

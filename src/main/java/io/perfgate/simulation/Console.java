@@ -37,9 +37,20 @@ final class Console {
       sb.append(
           String.format(
               Locale.ROOT,
-              "demo faults: +%dms latency, %.2f%% errors%n",
+              "demo faults: +%dms latency, %.2f%% errors%s%n",
               s.demo().latency().toMillis(),
-              s.demo().errorRate() * 100));
+              s.demo().errorRate() * 100,
+              s.demo().faultsAfter().isZero()
+                  ? ""
+                  : ", from " + s.demo().faultsAfter().toSeconds() + "s after start"));
+    }
+    if (embedded && s.demo().capacity() > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "demo capacity: beyond %d requests in progress, every answer waits %dms more%n",
+              s.demo().capacity(),
+              s.demo().overload().toMillis()));
     }
     if (s.injectors().sharded()) {
       sb.append(
@@ -50,6 +61,9 @@ final class Console {
               s.injectors().count()));
     }
     sb.append(s.requirePlan().describe(s.maxDuration()));
+    sb.append("stop criteria (judged while the run goes; the first met stops it): ")
+        .append(s.requirePlan().profile().abort().describe())
+        .append(System.lineSeparator());
     sb.append("gates (a breach fails the run):").append(System.lineSeparator());
     gates
         .baseline()

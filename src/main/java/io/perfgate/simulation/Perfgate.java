@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.analysis.StopJudge;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.RunGates;
 import io.perfgate.config.ConfigError;
@@ -25,6 +26,7 @@ import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.profile.Plan;
+import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.RunMarker;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
@@ -64,6 +66,7 @@ public final class Perfgate {
   private final RunGates gates;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
+  private final Tripwire tripwire;
   private final Set<String> groups = new TreeSet<>();
   private final AtomicBoolean markAttempted = new AtomicBoolean();
   private volatile Path marked;
@@ -76,6 +79,20 @@ public final class Perfgate {
     this.demo = demo;
     this.gates = gates;
     groups.addAll(settings.workload().configuredGroups());
+    StopCriteria stop = settings.requirePlan().profile().abort();
+    this.tripwire =
+        stop.active()
+            ? Tripwire.start(
+                new StopJudge(stop, settings.requirePlan().warmUp(), settings.gates()),
+                stop.window(),
+                resultsFolder(),
+                simulation,
+                startedAt)
+            : Tripwire.none();
+  }
+
+  private static Path resultsFolder() {
+    return Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
   }
 
   /** Loads the settings for {@code simulation}; exits the JVM on a configuration mistake. */
@@ -115,7 +132,9 @@ public final class Perfgate {
           DemoOptions.defaults()
               .withPort(d.port())
               .withCacheTtl(d.cacheTtl())
-              .withFaults(new DemoFaults(d.latency(), d.errorRate()));
+              .withFaults(
+                  new DemoFaults(
+                      d.latency(), d.errorRate(), d.faultsAfter(), d.capacity(), d.overload()));
       return DemoService.start(options);
     } catch (RuntimeException e) {
       throw Fatal.refuse(
@@ -268,7 +287,7 @@ public final class Perfgate {
                   markRunStarted();
                   return session;
                 })
-            .exec(Journeys.mix(chains, weights)),
+            .exec(tripwire.guard(Journeys.mix(chains, weights))),
         plan());
   }
 
@@ -300,13 +319,9 @@ public final class Perfgate {
     }
   }
 
-  private static Path resultsFolder() {
-    return Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
-  }
-
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return exec(request(r.endpoint()));
+      return tripwire.guard(exec(request(r.endpoint())));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -373,6 +388,7 @@ public final class Perfgate {
    * after(). Never throws: a problem here must not cost the run its Gatling report.
    */
   public void after() {
+    tripwire.close();
     if (demo != null) {
       try {
         demo.close();

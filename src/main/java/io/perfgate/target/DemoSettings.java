@@ -4,6 +4,18 @@ import java.time.Duration;
 
 /**
  * How to run the embedded demo service: its port (0 = any free port), cache TTL, and the faults it
- * injects so that gates can be made to fail on purpose.
+ * injects so that gates can be made to fail on purpose: latency and errors (from {@code
+ * faultsAfter} on), and a capacity beyond which every answer waits {@code overload} more.
  */
-public record DemoSettings(int port, Duration cacheTtl, Duration latency, double errorRate) {}
+public record DemoSettings(
+    int port,
+    Duration cacheTtl,
+    Duration latency,
+    double errorRate,
+    Duration faultsAfter,
+    int capacity,
+    Duration overload) {
+  public DemoSettings(int port, Duration cacheTtl, Duration latency, double errorRate) {
+    this(port, cacheTtl, latency, errorRate, Duration.ZERO, 0, Duration.ZERO);
+  }
+}

@@ -108,7 +108,7 @@ class InterruptedRunTest {
     assertEquals(128 + 15, gatling.exitValue(), killedOutput);
     assertFalse(killedOutput.contains("perfgate FAIL"), killedOutput);
     assertFalse(killedOutput.contains("perfgate PASS"), killedOutput);
-    assertFalse(Files.exists(killedRun.resolve("perfgate")), "after() never ran");
+    assertFalse(Files.exists(killedRun.resolve("perfgate/summary.json")), "after() never ran");
     assertFalse(Files.exists(killedRun.resolve("index.html")), "Gatling built no report");
     assertTrue(Files.exists(RunMarker.file(killedRun)), "the marker stays behind");
     assertArrayEquals(historyBefore, Files.readAllBytes(history), "history untouched by the kill");

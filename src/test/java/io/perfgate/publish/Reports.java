@@ -385,6 +385,7 @@ final class Reports {
         Optional.of(0.0),
         Optional.empty(),
         Verdict.FAIL,
+        Optional.empty(),
         List.of(
             new io.perfgate.analysis.Explanation(
                 "connection-refused",

@@ -75,7 +75,8 @@ class SummaryJsonTest {
             "findings",
             "apdex",
             "baseline",
-            "verdict"),
+            "verdict",
+            "capacity"),
         names);
   }
 
