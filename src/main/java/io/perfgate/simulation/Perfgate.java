@@ -25,6 +25,7 @@ import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.profile.Plan;
+import io.perfgate.target.Guard;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
@@ -83,6 +84,11 @@ public final class Perfgate {
     if (settings.listOnly()) {
       Fatal.done(Console.profiles(settings));
     }
+    settings
+        .target()
+        .guard()
+        .refusal(settings.target(), Optional.ofNullable(System.getProperty(Guard.CONFIRM_PROPERTY)))
+        .ifPresent(Fatal::refuse);
     String name = simulation.getSimpleName();
     RunGates gates;
     try {
@@ -98,7 +104,9 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
-    System.out.print(Console.start(settings, name, baseUrl, demo != null, gates));
+    System.out.print(
+        Console.start(
+            settings, name, settings.target().redactor().redact(baseUrl), demo != null, gates));
     return new Perfgate(settings, name, baseUrl, demo, gates);
   }
 
