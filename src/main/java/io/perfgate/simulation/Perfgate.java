@@ -84,6 +84,8 @@ public final class Perfgate {
     if (settings.listOnly()) {
       Fatal.done(Console.profiles(settings));
     }
+    Secrets.maskConsole(settings.target().redactor());
+    Secrets.verboseLoggingWarning().ifPresent(System.err::println);
     settings
         .target()
         .guard()
@@ -334,6 +336,16 @@ public final class Perfgate {
                 + RESULTS_FOLDER_PROPERTY
                 + " to Gatling's results folder to get perfgate's verdict and files.");
         return;
+      }
+      try {
+        Secrets.maskLog(run.get().resolve("simulation.log"), settings.target().redactor());
+      } catch (java.io.IOException e) {
+        System.err.println(
+            "perfgate: could not mask the run's secrets in its simulation.log ("
+                + e.getMessage()
+                + "); treat "
+                + run.get()
+                + " as holding credentials.");
       }
       AfterRun.finish(settings, simulation, baseUrl, gates, run.get());
     } catch (RuntimeException | Error e) {
