@@ -16,6 +16,7 @@ import io.perfgate.results.RunStats;
 import io.perfgate.results.Stats;
 import io.perfgate.results.Window;
 import io.perfgate.target.Redactor;
+import io.perfgate.target.Tls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class RunAnalysis {
    * @param gatlingReport path of Gatling's report relative to perfgate's folder
    * @param redactor masks the run's secrets in every text the report carries (the target's URL,
    *     error messages the target may have echoed a credential into, warnings)
+   * @param runWarnings what every output of the run must say about how it ran (TLS checks off)
    */
   public record Inputs(
       String runId,
@@ -56,9 +58,11 @@ public final class RunAnalysis {
       AnalysisSettings settings,
       Optional<Baseline> baseline,
       String gatlingReport,
-      Redactor redactor) {
+      Redactor redactor,
+      List<String> runWarnings) {
     public Inputs {
       gates = List.copyOf(gates);
+      runWarnings = List.copyOf(runWarnings);
     }
 
     /** The inputs of a run of {@code simulation} under {@code settings}. */
@@ -83,7 +87,8 @@ public final class RunAnalysis {
           settings.analysis(),
           gates.baseline(),
           gatlingReport,
-          settings.target().redactor());
+          settings.target().redactor(),
+          settings.target().tlsWarning().stream().toList());
     }
   }
 
@@ -145,8 +150,13 @@ public final class RunAnalysis {
         in.baseline().map(b -> Baselines.diff(b, measured, requests));
     Verdict verdict = GateJudge.verdict(gates, findings);
 
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(in.runWarnings());
     stats.warnings().forEach(w -> warnings.add(in.redactor().redact(w)));
+    errors.stream()
+        .map(e -> Tls.explainFailure(e.message()))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .ifPresent(warnings::add);
     if (stats.unmatched() > 0) {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");

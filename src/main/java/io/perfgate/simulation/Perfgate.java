@@ -91,6 +91,8 @@ public final class Perfgate {
         .guard()
         .refusal(settings.target(), Optional.ofNullable(System.getProperty(Guard.CONFIRM_PROPERTY)))
         .ifPresent(Fatal::refuse);
+    GatlingTls.refusal(settings.target()).ifPresent(Fatal::refuse);
+    settings.target().tlsWarning().ifPresent(w -> System.err.println("perfgate: WARNING: " + w));
     String name = simulation.getSimpleName();
     RunGates gates;
     try {

@@ -40,6 +40,24 @@ public record Target(
     return baseUrl.map(u -> Redactor.maskUserInfo(u.toString()));
   }
 
+  /**
+   * The warning every output carries when certificate checks are off for an https target: such a
+   * run cannot tell the real service from an impostor.
+   */
+  public Optional<String> tlsWarning() {
+    if (!tls.insecure()
+        || baseUrl.isEmpty()
+        || !"https".equalsIgnoreCase(baseUrl.get().getScheme())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "TLS certificate checks are OFF for "
+            + displayUrl().orElseThrow()
+            + " (target.tls.insecure = true): this run trusts any certificate, so it cannot tell"
+            + " the real service from an impostor. Give the service's authority in"
+            + " target.tls.trustStore instead.");
+  }
+
   /** An https target reached by a name or address other than this machine's loopback. */
   public boolean verifiesCertificate() {
     return baseUrl.isPresent()
