@@ -85,6 +85,25 @@ class ProductionGuardTest {
   }
 
   @Test
+  void theProductionOverlayNeedsConfirmationToo(@TempDir Path results) throws Exception {
+    var run =
+        GatlingProcess.run(
+            GatlingProcess.TRACKER,
+            Map.of("env", "production"),
+            Map.of(
+                "PERFGATE_PRODUCTION_URL",
+                "http://127.0.0.1:" + target.getAddress().getPort(),
+                "PERFGATE_API_TOKEN",
+                "guard-test-token"),
+            results,
+            LIMIT);
+    assertRefused(
+        run,
+        "is production (target.production = true, set in resources/env/production.conf:",
+        "run again with -Dperfgate.confirm=127.0.0.1.");
+  }
+
+  @Test
   void confirmationNamingAnotherHostIsRefused(@TempDir Path results) throws Exception {
     var run = run(props("target.production", "true", "perfgate.confirm", "shop.example"), results);
     assertRefused(
