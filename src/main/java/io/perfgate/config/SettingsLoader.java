@@ -128,14 +128,19 @@ public final class SettingsLoader {
       List<String> sources,
       Map<String, String> variables,
       Map<String, String> fileSecrets) {
+    Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
     Target target =
-        TargetReader.read(root.child("target"), variables, fileSecrets.values(), projectDir);
+        TargetReader.read(
+            root.child("target"),
+            variables,
+            fileSecrets.values(),
+            workload.endpoints().values().stream().flatMap(e -> e.headers().entrySet().stream()),
+            projectDir);
     Node run = root.child("run");
     run.rejectUnknown(Set.of("maxDurationGrace", "warmUp"));
     Duration grace = run.duration("maxDurationGrace", true);
     Map<String, Profile> profiles =
         ProfileReader.read(root.child("profiles"), run.duration("warmUp", true));
-    Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
     ProfileReader.checkJourneys(
         root.child("profiles"),
         profiles,

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the {@code target} section: where load goes, the headers sent with every request, the
@@ -53,8 +54,15 @@ final class TargetReader {
     return SENSITIVE.matcher(header).matches();
   }
 
+  /**
+   * @param endpointHeaders the headers of every endpoint: sensitive ones are secrets too
+   */
   static Target read(
-      Node node, Map<String, String> variables, Collection<String> fileSecrets, Path projectDir) {
+      Node node,
+      Map<String, String> variables,
+      Collection<String> fileSecrets,
+      Stream<Map.Entry<String, String>> endpointHeaders,
+      Path projectDir) {
     node.rejectUnknown(
         Set.of(
             "baseUrl",
@@ -76,7 +84,9 @@ final class TargetReader {
     Tls tls = tls(node.child("tls"), projectDir);
 
     List<String> secrets = new ArrayList<>(fileSecrets);
-    for (Map.Entry<String, String> e : headers.entrySet()) {
+    List<Map.Entry<String, String>> allHeaders = new ArrayList<>(headers.entrySet());
+    endpointHeaders.forEach(allHeaders::add);
+    for (Map.Entry<String, String> e : allHeaders) {
       if (sensitive(e.getKey())) {
         List<String> credentials = credentials(e.getKey(), e.getValue());
         if (!credentials.isEmpty()) {
@@ -282,14 +292,12 @@ final class TargetReader {
 
   /**
    * Refuses a credential written as a literal in a configuration file (which ends up in git): a
-   * sensitive header or the trust store password must come from a variable or a secret file.
+   * sensitive header of the target or of an endpoint, or the trust store password, must come from a
+   * variable or a secret file. Endpoint headers may also be templates (#{token}) fed at run time.
    */
   static void rejectCommittedSecrets(Config merged) {
     ConfigObject target = object(merged.root(), "target");
-    if (target == null) {
-      return;
-    }
-    ConfigObject headers = object(target, "headers");
+    ConfigObject headers = target == null ? null : object(target, "headers");
     if (headers != null) {
       for (String name : new TreeSet<>(headers.keySet())) {
         if (sensitive(name)) {
@@ -297,9 +305,25 @@ final class TargetReader {
         }
       }
     }
-    ConfigObject tls = object(target, "tls");
+    ConfigObject tls = target == null ? null : object(target, "tls");
     if (tls != null) {
       literal(tls.get("trustStorePassword"), "target.tls.trustStorePassword");
+    }
+    ConfigObject workload = object(merged.root(), "workload");
+    ConfigObject endpoints = workload == null ? null : object(workload, "endpoints");
+    if (endpoints != null) {
+      for (String endpoint : new TreeSet<>(endpoints.keySet())) {
+        ConfigObject e = object(endpoints, endpoint);
+        ConfigObject h = e == null ? null : object(e, "headers");
+        if (h != null) {
+          for (String name : new TreeSet<>(h.keySet())) {
+            if (sensitive(name)) {
+              literal(
+                  h.get(name), "workload.endpoints." + quote(endpoint) + ".headers." + quote(name));
+            }
+          }
+        }
+      }
     }
   }
 

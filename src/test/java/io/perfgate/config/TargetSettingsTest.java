@@ -169,6 +169,20 @@ class TargetSettingsTest {
   }
 
   @Test
+  void literalCredentialOnAnEndpointIsRefusedAndAVariableOneIsSecret() {
+    String text =
+        project("workload.endpoints.health.headers {\n  X-Auth-Token = \"tok-literal-1\"\n}\n");
+    ConfigError e = refused(Map.of(), Map.of());
+    assertMentions(
+        e.getMessage(),
+        "'workload.endpoints.health.headers.X-Auth-Token'",
+        at("resources/perfgate.conf", lineOf(text, "X-Auth-Token")));
+    project("workload.endpoints.health.headers.X-Auth-Token = ${ENDPOINT_TOKEN}\n");
+    Target t = target(Map.of(), Map.of("ENDPOINT_TOKEN", "tok-endpoint-2"));
+    assertEquals("got ***", t.redactor().redact("got tok-endpoint-2"));
+  }
+
+  @Test
   void credentialFromTheEnvironmentIsSentAndSecret() {
     project("target.headers.Authorization = \"Bearer \"${API_TOKEN}\n");
     Target t = target(Map.of(), Map.of("API_TOKEN", "tok-from-env-42"));
