@@ -75,8 +75,25 @@ final class GatlingProcess {
     return exec(command(simulation, properties, resultsFolder), resultsFolder, limit);
   }
 
+  /** A run with these environment variables added to the Gatling JVM's environment. */
+  static Result run(
+      String simulation,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Path resultsFolder,
+      Duration limit)
+      throws IOException, InterruptedException {
+    return exec(command(simulation, properties, resultsFolder), environment, resultsFolder, limit);
+  }
+
   /** Runs any command from the project directory, output and errors merged, within a bound. */
   static Result exec(List<String> command, Path resultsFolder, Duration limit)
+      throws IOException, InterruptedException {
+    return exec(command, Map.of(), resultsFolder, limit);
+  }
+
+  static Result exec(
+      List<String> command, Map<String, String> environment, Path resultsFolder, Duration limit)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("perfgate-run", ".log");
     ProcessBuilder pb =
@@ -84,6 +101,7 @@ final class GatlingProcess {
     pb.environment().remove("PERFGATE_TARGET_URL");
     pb.environment().remove("PERFGATE_SCENARIO");
     pb.environment().remove("PERFGATE_ENV");
+    pb.environment().putAll(environment);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
