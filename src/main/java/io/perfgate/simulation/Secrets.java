@@ -4,6 +4,7 @@ import io.perfgate.files.AtomicFiles;
 import io.perfgate.target.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -75,12 +76,51 @@ final class Secrets {
     if (redactor.values().isEmpty() || !Files.isRegularFile(log)) {
       return 0;
     }
-    byte[] data = Files.readAllBytes(log);
-    int masked = redactor.maskBytes(data);
-    if (masked > 0) {
-      AtomicFiles.write(log, out -> out.write(data));
+    // A first pass only counts, so that a clean log (the usual case) is left untouched; logs of
+    // long runs are gigabytes, so both passes stream.
+    int found;
+    try (InputStream in = Files.newInputStream(log)) {
+      found = mask(in, OutputStream.nullOutputStream(), redactor);
     }
-    return masked;
+    if (found > 0) {
+      int[] masked = new int[1];
+      AtomicFiles.write(
+          log,
+          out -> {
+            try (InputStream in = Files.newInputStream(log)) {
+              masked[0] = mask(in, out, redactor);
+            }
+          });
+      return masked[0];
+    }
+    return 0;
+  }
+
+  static final int CHUNK = 1 << 20;
+
+  /**
+   * Copies {@code in} to {@code out} with every secret masked, a chunk at a time; the bytes a
+   * secret cut by a chunk's end may still need are carried to the next chunk before they are
+   * written.
+   */
+  static int mask(InputStream in, OutputStream out, Redactor redactor) throws IOException {
+    int carry = Math.max(0, redactor.longestForm() - 1);
+    byte[] buf = new byte[CHUNK + carry];
+    int filled = 0;
+    int masked = 0;
+    while (true) {
+      int n = in.readNBytes(buf, filled, CHUNK);
+      filled += n;
+      boolean end = n < CHUNK;
+      masked += redactor.maskBytes(buf, 0, filled);
+      int emit = end ? filled : Math.max(0, filled - carry);
+      out.write(buf, 0, emit);
+      System.arraycopy(buf, emit, buf, 0, filled - emit);
+      filled -= emit;
+      if (end) {
+        return masked;
+      }
+    }
   }
 
   /** Buffers a line, masks it, then passes it on: a secret is never split across two writes. */

@@ -93,13 +93,29 @@ public final class Redactor {
    * @return how many occurrences were masked
    */
   public int maskBytes(byte[] data) {
+    return maskBytes(data, 0, data.length);
+  }
+
+  /** {@link #maskBytes(byte[])} on data[from, to). */
+  public int maskBytes(byte[] data, int from, int to) {
     int masked = 0;
     for (String v : values) {
       for (byte[] form : forms(v)) {
-        masked += maskAll(data, form);
+        masked += maskAll(data, from, to, form);
       }
     }
     return masked;
+  }
+
+  /** The length in bytes of the longest secret in any of the encodings {@link #maskBytes} masks. */
+  public int longestForm() {
+    int longest = 0;
+    for (String v : values) {
+      for (byte[] form : forms(v)) {
+        longest = Math.max(longest, form.length);
+      }
+    }
+    return longest;
   }
 
   private static List<byte[]> forms(String v) {
@@ -113,10 +129,10 @@ public final class Redactor {
     return forms;
   }
 
-  private static int maskAll(byte[] data, byte[] needle) {
+  private static int maskAll(byte[] data, int from, int to, byte[] needle) {
     int count = 0;
     outer:
-    for (int i = 0; i <= data.length - needle.length; i++) {
+    for (int i = from; i <= to - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {
         if (data[i + j] != needle[j]) {
           continue outer;

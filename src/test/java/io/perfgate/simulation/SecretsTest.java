@@ -46,4 +46,29 @@ class SecretsTest {
         new String(masked, StandardCharsets.ISO_8859_1));
     assertEquals(0, Secrets.maskLog(log, Redactor.NONE));
   }
+
+  @Test
+  void secretsCutByAChunkBoundaryAreMaskedInLogsOfAnySize(@TempDir Path dir) throws Exception {
+    String secret = "Bearer tok-abcdefgh";
+    byte[] utf16 = secret.getBytes(StandardCharsets.UTF_16LE);
+    byte[] data = new byte[3 * Secrets.CHUNK + 100];
+    java.util.Arrays.fill(data, (byte) 'x');
+    // One secret across each chunk boundary, in Latin-1 and UTF-16, and one at the very end.
+    int[] at = {Secrets.CHUNK - 5, 2 * Secrets.CHUNK - utf16.length / 2, data.length - 19};
+    System.arraycopy(secret.getBytes(StandardCharsets.ISO_8859_1), 0, data, at[0], 19);
+    System.arraycopy(utf16, 0, data, at[1], utf16.length);
+    System.arraycopy(secret.getBytes(StandardCharsets.ISO_8859_1), 0, data, at[2], 19);
+    Path log = dir.resolve("simulation.log");
+    Files.write(log, data);
+
+    assertEquals(3, Secrets.maskLog(log, Redactor.of(List.of(secret))));
+
+    byte[] masked = Files.readAllBytes(log);
+    assertEquals(data.length, masked.length);
+    String text = new String(masked, StandardCharsets.ISO_8859_1);
+    assertEquals(-1, text.indexOf("tok-"), "no secret left");
+    assertEquals("*".repeat(19), text.substring(at[0], at[0] + 19));
+    assertEquals('x', text.charAt(at[0] - 1));
+    assertEquals('x', text.charAt(at[0] + 19));
+  }
 }
