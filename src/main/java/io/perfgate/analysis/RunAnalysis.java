@@ -16,6 +16,8 @@ import io.perfgate.results.RunMarker;
 import io.perfgate.results.RunStats;
 import io.perfgate.results.Stats;
 import io.perfgate.results.Window;
+import io.perfgate.target.Redactor;
+import io.perfgate.target.Tls;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +42,9 @@ public final class RunAnalysis {
    * @param plan the profile as run (phases, warm-up)
    * @param gates the run's gates, in the order Gatling got them as assertions
    * @param gatlingReport path of Gatling's report relative to perfgate's folder
+   * @param redactor masks the run's secrets in every text the report carries (the target's URL,
+   *     error messages the target may have echoed a credential into, warnings)
+   * @param runWarnings what every output of the run must say about how it ran (TLS checks off)
    */
   public record Inputs(
       String runId,
@@ -53,9 +58,12 @@ public final class RunAnalysis {
       ErrorBudget budget,
       AnalysisSettings settings,
       Optional<Baseline> baseline,
-      String gatlingReport) {
+      String gatlingReport,
+      Redactor redactor,
+      List<String> runWarnings) {
     public Inputs {
       gates = List.copyOf(gates);
+      runWarnings = List.copyOf(runWarnings);
     }
 
     /** The inputs of a run of {@code simulation} under {@code settings}. */
@@ -79,7 +87,9 @@ public final class RunAnalysis {
           plan.profile().errorBudget(),
           settings.analysis(),
           gates.baseline(),
-          gatlingReport);
+          gatlingReport,
+          settings.target().redactor(),
+          settings.target().tlsWarning().stream().toList());
     }
   }
 
@@ -116,7 +126,10 @@ public final class RunAnalysis {
     List<RunReport.Phase> phaseFigures = phases(in.plan(), stats);
     List<RunReport.ErrorCount> errors =
         stats.errors().stream()
-            .map(e -> new RunReport.ErrorCount(e.message(), e.count(), e.percent()))
+            .map(
+                e ->
+                    new RunReport.ErrorCount(
+                        in.redactor().redact(e.message()), e.count(), e.percent()))
             .toList();
     List<RunReport.Second> seconds =
         stats.seconds().stream()
@@ -150,7 +163,13 @@ public final class RunAnalysis {
             stats.lastEventMillis(),
             abort);
 
-    List<String> warnings = new ArrayList<>(stats.warnings());
+    List<String> warnings = new ArrayList<>(in.runWarnings());
+    stats.warnings().forEach(w -> warnings.add(in.redactor().redact(w)));
+    errors.stream()
+        .map(e -> Tls.explainFailure(e.message()))
+        .flatMap(Optional::stream)
+        .findFirst()
+        .ifPresent(warnings::add);
     boolean cutShort = false;
     for (Path log : logs) {
       if (RunMarker.cutShort(log)) {
@@ -175,7 +194,7 @@ public final class RunAnalysis {
             in.simulation(),
             in.scenario(),
             in.environment(),
-            in.target(),
+            in.redactor().redact(in.target()),
             stats.startEpochMillis(),
             stats.startEpochMillis() + stats.lastEventMillis(),
             header.gatlingVersion(),

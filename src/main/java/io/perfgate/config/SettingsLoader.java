@@ -17,8 +17,6 @@ import io.perfgate.target.Target;
 import io.perfgate.workload.Workload;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -115,21 +112,36 @@ public final class SettingsLoader {
             .withFallback(overlay)
             .withFallback(project)
             .withFallback(reference);
-    Config resolved = resolve(merged);
+    Map<String, String> fileSecrets = TargetReader.secretFiles(merged, environment, projectDir);
+    TargetReader.rejectCommittedSecrets(merged);
+    Map<String, String> variables = new LinkedHashMap<>(environment);
+    variables.putAll(fileSecrets);
+    Config resolved = resolve(merged, variables);
     Node root = new Node(resolved);
     root.rejectUnknown(ROOTS);
-    return build(root, envName, sources);
+    return build(root, envName, sources, variables, fileSecrets);
   }
 
-  private Settings build(Node root, String envName, List<String> sources) {
-    Target target = target(root.child("target"));
+  private Settings build(
+      Node root,
+      String envName,
+      List<String> sources,
+      Map<String, String> variables,
+      Map<String, String> fileSecrets) {
+    Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
+    Target target =
+        TargetReader.read(
+            root.child("target"),
+            variables,
+            fileSecrets.values(),
+            workload.endpoints().values().stream().flatMap(e -> e.headers().entrySet().stream()),
+            projectDir);
     Node run = root.child("run");
     run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort"));
     Duration grace = run.duration("maxDurationGrace", true);
     Map<String, Profile> profiles =
         ProfileReader.read(
             root.child("profiles"), run.duration("warmUp", true), run.child("abort"));
-    Workload workload = WorkloadReader.read(root.child("workload"), this::resourceExists);
     ProfileReader.checkJourneys(
         root.child("profiles"),
         profiles,
@@ -223,41 +235,6 @@ public final class SettingsLoader {
           "scale", scale + " is too large", "a factor greater than 0 and at most 100, e.g. 0.1");
     }
     return new Overrides(users, rate, duration, ramp, scale);
-  }
-
-  private static Target target(Node node) {
-    node.rejectUnknown(Set.of("baseUrl", "headers", "requestTimeout"));
-    String raw = node.string("baseUrl").trim();
-    Optional<URI> baseUrl = raw.isEmpty() ? Optional.empty() : Optional.of(url(node, raw));
-    Map<String, String> headers = new LinkedHashMap<>();
-    Node h = node.child("headers");
-    for (String name : h.keys()) {
-      headers.put(name, h.string(name));
-    }
-    return new Target(baseUrl, headers, node.duration("requestTimeout", false));
-  }
-
-  private static URI url(Node node, String raw) {
-    String allowed =
-        "an http or https URL such as https://staging.example.com or http://127.0.0.1:8080, or \"\""
-            + " to use the embedded demo service";
-    try {
-      URI uri = new URI(raw);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw node.error("baseUrl", "'" + raw + "' is not an http(s) URL", allowed);
-      }
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        throw node.error("baseUrl", "'" + raw + "' has no host name", allowed);
-      }
-      if (uri.getQuery() != null || uri.getFragment() != null) {
-        throw node.error("baseUrl", "'" + raw + "' has a query or fragment", allowed);
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw node.error(
-          "baseUrl", "'" + raw + "' is not a valid URL (" + e.getReason() + ")", allowed);
-    }
   }
 
   private static DemoSettings demo(Node node) {
@@ -466,12 +443,12 @@ public final class SettingsLoader {
     }
   }
 
-  private Config resolve(Config merged) {
+  private static Config resolve(Config merged, Map<String, String> variables) {
     try {
       return merged.resolve(
           ConfigResolveOptions.defaults()
               .setUseSystemEnvironment(false)
-              .appendResolver(new EnvironmentResolver(environment)));
+              .appendResolver(new EnvironmentResolver(variables)));
     } catch (ConfigException.UnresolvedSubstitution e) {
       Matcher m = SUBSTITUTION.matcher(e.getMessage());
       String variable = m.find() ? m.group(1) : "?";

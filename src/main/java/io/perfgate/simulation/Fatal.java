@@ -1,5 +1,7 @@
 package io.perfgate.simulation;
 
+import io.perfgate.target.Redactor;
+
 /**
  * Ends the Gatling JVM before any load is sent, with one clear paragraph and no stack trace.
  * Throwing from a simulation's constructor would print Gatling's stack trace instead.
@@ -16,7 +18,7 @@ final class Fatal {
   static RuntimeException refuse(String message) {
     System.out.flush();
     System.err.println();
-    System.err.println("perfgate: " + message + " No load was sent.");
+    System.err.println("perfgate: " + Redactor.maskUserInfo(message) + " No load was sent.");
     System.err.flush();
     System.exit(REFUSED);
     return new IllegalStateException("unreachable");

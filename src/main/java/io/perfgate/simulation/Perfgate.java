@@ -28,6 +28,7 @@ import io.perfgate.gate.Scope;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.RunMarker;
+import io.perfgate.target.Guard;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
@@ -106,6 +107,15 @@ public final class Perfgate {
     if (settings.listOnly()) {
       Fatal.done(Console.profiles(settings));
     }
+    Secrets.maskConsole(settings.target().redactor());
+    Secrets.verboseLoggingWarning().ifPresent(System.err::println);
+    settings
+        .target()
+        .guard()
+        .refusal(settings.target(), Optional.ofNullable(System.getProperty(Guard.CONFIRM_PROPERTY)))
+        .ifPresent(Fatal::refuse);
+    GatlingTls.refusal(settings.target()).ifPresent(Fatal::refuse);
+    settings.target().tlsWarning().ifPresent(w -> System.err.println("perfgate: WARNING: " + w));
     String name = simulation.getSimpleName();
     RunGates gates;
     try {
@@ -121,7 +131,9 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
-    System.out.print(Console.start(settings, name, baseUrl, demo != null, gates));
+    System.out.print(
+        Console.start(
+            settings, name, settings.target().redactor().redact(baseUrl), demo != null, gates));
     return new Perfgate(settings, name, baseUrl, demo, gates);
   }
 
@@ -410,6 +422,16 @@ public final class Perfgate {
                 + RESULTS_FOLDER_PROPERTY
                 + " to Gatling's results folder to get perfgate's verdict and files.");
         return;
+      }
+      try {
+        Secrets.maskLog(run.get().resolve("simulation.log"), settings.target().redactor());
+      } catch (java.io.IOException e) {
+        System.err.println(
+            "perfgate: could not mask the run's secrets in its simulation.log ("
+                + e.getMessage()
+                + "); treat "
+                + run.get()
+                + " as holding credentials.");
       }
       AfterRun.finish(settings, simulation, baseUrl, gates, run.get());
     } catch (RuntimeException | Error e) {

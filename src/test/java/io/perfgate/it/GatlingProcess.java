@@ -95,11 +95,29 @@ final class GatlingProcess {
     return pb;
   }
 
+  /** A run with these environment variables added to the Gatling JVM's environment. */
+  static Result run(
+      String simulation,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Path resultsFolder,
+      Duration limit)
+      throws IOException, InterruptedException {
+    return exec(command(simulation, properties, resultsFolder), environment, resultsFolder, limit);
+  }
+
   /** Runs any command from the project directory, output and errors merged, within a bound. */
   static Result exec(List<String> command, Path resultsFolder, Duration limit)
       throws IOException, InterruptedException {
+    return exec(command, Map.of(), resultsFolder, limit);
+  }
+
+  static Result exec(
+      List<String> command, Map<String, String> environment, Path resultsFolder, Duration limit)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("perfgate-run", ".log");
     ProcessBuilder pb = builder(command, log);
+    pb.environment().putAll(environment);
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

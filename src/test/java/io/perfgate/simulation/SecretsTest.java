@@ -1,0 +1,74 @@
+package io.perfgate.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.perfgate.target.Redactor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class SecretsTest {
+  @Test
+  void shippedLoggingWritesNoRequestsAndTurningItUpIsWarnedAbout() {
+    assertEquals(Optional.empty(), Secrets.verboseLoggingWarning());
+    Logger logger = (Logger) LoggerFactory.getLogger("io.gatling.http.engine.response");
+    Level before = logger.getLevel();
+    try {
+      logger.setLevel(Level.TRACE);
+      String warning = Secrets.verboseLoggingWarning().orElseThrow();
+      assertTrue(warning.contains("io.gatling.http.engine.response logs at DEBUG or TRACE"));
+      assertTrue(warning.contains("Set these loggers back to WARN"), warning);
+    } finally {
+      logger.setLevel(before);
+    }
+  }
+
+  @Test
+  void logIsMaskedInPlaceKeepingItsLength(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("simulation.log");
+    byte[] original =
+        ("\u0000\u0000\u0000\u0013Bearer tok-abcdefgh\u0000rest")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(log, original);
+    assertEquals(1, Secrets.maskLog(log, Redactor.of(List.of("Bearer tok-abcdefgh"))));
+    byte[] masked = Files.readAllBytes(log);
+    assertEquals(original.length, masked.length);
+    assertEquals(
+        "\u0000\u0000\u0000\u0013*******************\u0000rest",
+        new String(masked, StandardCharsets.ISO_8859_1));
+    assertEquals(0, Secrets.maskLog(log, Redactor.NONE));
+  }
+
+  @Test
+  void secretsCutByAChunkBoundaryAreMaskedInLogsOfAnySize(@TempDir Path dir) throws Exception {
+    String secret = "Bearer tok-abcdefgh";
+    byte[] utf16 = secret.getBytes(StandardCharsets.UTF_16LE);
+    byte[] data = new byte[3 * Secrets.CHUNK + 100];
+    java.util.Arrays.fill(data, (byte) 'x');
+    // One secret across each chunk boundary, in Latin-1 and UTF-16, and one at the very end.
+    int[] at = {Secrets.CHUNK - 5, 2 * Secrets.CHUNK - utf16.length / 2, data.length - 19};
+    System.arraycopy(secret.getBytes(StandardCharsets.ISO_8859_1), 0, data, at[0], 19);
+    System.arraycopy(utf16, 0, data, at[1], utf16.length);
+    System.arraycopy(secret.getBytes(StandardCharsets.ISO_8859_1), 0, data, at[2], 19);
+    Path log = dir.resolve("simulation.log");
+    Files.write(log, data);
+
+    assertEquals(3, Secrets.maskLog(log, Redactor.of(List.of(secret))));
+
+    byte[] masked = Files.readAllBytes(log);
+    assertEquals(data.length, masked.length);
+    String text = new String(masked, StandardCharsets.ISO_8859_1);
+    assertEquals(-1, text.indexOf("tok-"), "no secret left");
+    assertEquals("*".repeat(19), text.substring(at[0], at[0] + 19));
+    assertEquals('x', text.charAt(at[0] - 1));
+    assertEquals('x', text.charAt(at[0] + 19));
+  }
+}
