@@ -12,6 +12,7 @@ import io.perfgate.profile.Plan;
 import io.perfgate.results.GroupStats;
 import io.perfgate.results.LogReader;
 import io.perfgate.results.RequestStats;
+import io.perfgate.results.RunMarker;
 import io.perfgate.results.RunStats;
 import io.perfgate.results.Stats;
 import io.perfgate.results.Window;
@@ -169,6 +170,19 @@ public final class RunAnalysis {
         .flatMap(Optional::stream)
         .findFirst()
         .ifPresent(warnings::add);
+    boolean cutShort = false;
+    for (Path log : logs) {
+      if (RunMarker.cutShort(log)) {
+        cutShort = true;
+        warnings.add(
+            "The Gatling process that wrote "
+                + log
+                + " was stopped before the run ended (killed, or aborted by CI): the log holds the"
+                + " run only up to that moment. ("
+                + RunMarker.FILE_NAME
+                + " is still in the run folder.)");
+      }
+    }
     if (stats.unmatched() > 0) {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");
@@ -184,7 +198,7 @@ public final class RunAnalysis {
             stats.startEpochMillis(),
             stats.startEpochMillis() + stats.lastEventMillis(),
             header.gatlingVersion(),
-            stats.truncated(),
+            stats.truncated() || cutShort,
             abort.isPresent(),
             abort.map(AbortNote::reason),
             warmUp,
@@ -204,7 +218,8 @@ public final class RunAnalysis {
         apdex.score(),
         diff,
         verdict,
-        capacity);
+        capacity,
+        Explanations.explain(errors, in.target(), figures(stats.global()), seconds));
   }
 
   static String phaseWindow(String phase) {
@@ -235,7 +250,9 @@ public final class RunAnalysis {
 
   private static Optional<Figures> lookup(RunStats stats, Scope scope) {
     return switch (scope.kind()) {
-      case GLOBAL -> Optional.of(figures(stats.globalByWindow().get(MEASURED)));
+      // No request in the measured window: there is nothing to judge, and zeros would pass.
+      case GLOBAL ->
+          Optional.of(figures(stats.globalByWindow().get(MEASURED))).filter(f -> f.count() > 0);
       case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
       case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
     };

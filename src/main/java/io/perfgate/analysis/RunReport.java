@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything perfgate decided about one run: the figures (whole run and measured window, per
- * request, per group, per phase, per second), the gates, the findings and the verdict. Publishing
- * only formats this.
+ * request, per group, per phase, per second), the gates, the findings, the verdict, and what the
+ * errors mean for the target in plain words. Publishing only formats this.
  */
 public record RunReport(
     Run run,
@@ -22,8 +22,11 @@ public record RunReport(
     Optional<Double> apdex,
     Optional<BaselineDiff> baseline,
     Verdict verdict,
-    Optional<Capacity> capacity) {
-  /** A report without a capacity finding: the run's profile is no ladder of steps. */
+    Optional<Capacity> capacity,
+    List<Explanation> explanations) {
+  /**
+   * A report without a capacity finding (the run's profile is no ladder of steps) nor explanations.
+   */
   public RunReport(
       Run run,
       Figures global,
@@ -52,10 +55,33 @@ public record RunReport(
         apdex,
         baseline,
         verdict,
-        Optional.empty());
+        Optional.empty(),
+        List.of());
+  }
+
+  /** A report without explanations of its errors. */
+  public RunReport(
+      Run run,
+      Figures global,
+      Figures measured,
+      List<Entry> requests,
+      List<Entry> groups,
+      List<Phase> phases,
+      List<Second> perSecond,
+      List<ErrorCount> errors,
+      List<GateResult> gates,
+      List<Finding> findings,
+      Optional<Double> apdex,
+      Optional<BaselineDiff> baseline,
+      Verdict verdict,
+      Optional<Capacity> capacity) {
+    this(
+        run, global, measured, requests, groups, phases, perSecond, errors, gates, findings, apdex,
+        baseline, verdict, capacity, List.of());
   }
 
   public RunReport {
+    explanations = List.copyOf(explanations);
     requests = List.copyOf(requests);
     groups = List.copyOf(groups);
     phases = List.copyOf(phases);

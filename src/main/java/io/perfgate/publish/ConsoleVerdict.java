@@ -39,6 +39,9 @@ public final class ConsoleVerdict {
                 .filter(s -> !s.isEmpty())
                 .toList()));
     f.line(Words.warmUp(run));
+    for (String why : Words.explanations(report)) {
+      f.line("WHY: " + why);
+    }
     for (String problem : Words.runProblems(run)) {
       f.line("WARNING: " + problem);
     }

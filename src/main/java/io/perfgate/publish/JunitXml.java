@@ -184,10 +184,20 @@ public final class JunitXml {
       if (gate.passed()) {
         element("system-out", "held: " + measurement + "\n" + details(gate));
       } else {
+        List<String> why = Words.explanations(report);
         xml.writeStartElement("failure");
-        attribute("message", gate.name() + " breached: " + measurement);
+        attribute(
+            "message",
+            gate.name()
+                + " breached: "
+                + measurement
+                + (why.isEmpty() ? "" : ". Why requests failed: " + why.get(0)));
         attribute("type", BREACH);
-        text(details(gate));
+        text(
+            details(gate)
+                + why.stream()
+                    .map(w -> "why requests failed: " + w + "\n")
+                    .reduce("", String::concat));
         xml.writeEndElement();
       }
       newline(2);
@@ -218,6 +228,9 @@ public final class JunitXml {
           .append(": ")
           .append(Words.headline(report))
           .append('\n');
+      for (String why : Words.explanations(report)) {
+        sb.append("why requests failed: ").append(why).append('\n');
+      }
       for (String problem : Words.runProblems(run)) {
         sb.append("warning: ").append(problem).append('\n');
       }

@@ -44,6 +44,8 @@ final class RunView {
             "schemaVersion", SummaryJson.SCHEMA_VERSION);
     // Mustache has no "if not empty": each optional section gets its flag.
     v.put("hasProblems", !Words.runProblems(run).isEmpty());
+    v.put("explanations", Words.explanations(report));
+    v.put("hasExplanations", !report.explanations().isEmpty());
     v.put("hasGates", !report.gates().isEmpty());
     v.put("hasRequests", !report.requests().isEmpty());
     v.put("hasGroups", !report.groups().isEmpty());

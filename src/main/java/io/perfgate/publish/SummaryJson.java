@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfgate.analysis.Explanation;
 import io.perfgate.analysis.Figures;
 import io.perfgate.analysis.Finding;
 import io.perfgate.analysis.GateResult;
@@ -61,6 +62,15 @@ public final class SummaryJson {
           .put("message", e.message())
           .put("count", e.count())
           .set("percent", num(e.percent()));
+    }
+    ArrayNode explanations = root.putArray("explanations");
+    for (Explanation e : report.explanations()) {
+      explanations
+          .addObject()
+          .put("cause", e.cause())
+          .put("address", e.address())
+          .put("count", e.count())
+          .put("text", e.text());
     }
     ArrayNode gates = root.putArray("gates");
     report.gates().forEach(g -> gates.add(gate(g)));

@@ -43,6 +43,12 @@ public final class SummaryMarkdown {
         .append(", Gatling ")
         .append(esc(run.gatlingVersion()))
         .append(".\n\n");
+    List<String> why = Words.explanations(report);
+    if (!why.isEmpty()) {
+      md.append("**Why requests failed:**\n\n");
+      why.forEach(w -> md.append("- ").append(esc(w)).append('\n'));
+      md.append('\n');
+    }
     List<String> problems = Words.runProblems(run);
     if (!problems.isEmpty()) {
       md.append(

@@ -149,11 +149,16 @@ final class Words {
     }
     if (run.truncated()) {
       problems.add(
-          "simulation.log ends mid-record (the run was killed): the figures cover the records"
-              + " read up to that point.");
+          "The run was cut short (its Gatling process was killed, or simulation.log ends"
+              + " mid-record): the figures cover the records written up to that point.");
     }
     problems.addAll(run.warnings());
     return problems;
+  }
+
+  /** Why requests failed, in plain words, the most failed requests first; empty when none did. */
+  static List<String> explanations(RunReport report) {
+    return report.explanations().stream().map(e -> sentence(e.text())).toList();
   }
 
   static String sentence(String text) {

@@ -42,6 +42,12 @@ final class ExitStatus {
               System.out.print(verdictBlock);
               Path index = runDir.resolve("index.html");
               boolean report = reportBuiltSince(index, judgedAt);
+              if (!report) {
+                System.out.println(
+                    "perfgate: Gatling built no HTML report for this run (it builds none when no"
+                        + " request completed, or with -Dgatling.noReports=true); perfgate's page is "
+                        + runDir.resolve(AfterRun.FOLDER).resolve("index.html"));
+              }
               if (report) {
                 try {
                   if (!GatlingReport.markAssertions(index, gates, window)) {

@@ -27,20 +27,24 @@ import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.StopCriteria;
+import io.perfgate.results.RunMarker;
 import io.perfgate.target.Guard;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
 import io.perfgate.workload.Step;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a perfgate simulation needs from its settings, as Gatling DSL pieces: the protocol, the
@@ -65,6 +69,8 @@ public final class Perfgate {
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Tripwire tripwire;
   private final Set<String> groups = new TreeSet<>();
+  private final AtomicBoolean markAttempted = new AtomicBoolean();
+  private volatile Path marked;
 
   private Perfgate(
       Settings settings, String simulation, String baseUrl, DemoService demo, RunGates gates) {
@@ -287,7 +293,42 @@ public final class Perfgate {
       }
     }
     return Injection.inject(
-        scenario(scenarioName).exec(tripwire.guard(Journeys.mix(chains, weights))), plan());
+        scenario(scenarioName)
+            .exec(
+                session -> {
+                  markRunStarted();
+                  return session;
+                })
+            .exec(tripwire.guard(Journeys.mix(chains, weights))),
+        plan());
+  }
+
+  /**
+   * Marks the run folder as holding a run under way, once, when the first user starts: Gatling
+   * creates the folder after the simulation's constructor and before() have run, so this is the
+   * first moment perfgate can find it. after() removes the marker; a marker left behind tells a
+   * later {@code analyze} that the process was killed before the run ended.
+   */
+  private void markRunStarted() {
+    if (!markAttempted.compareAndSet(false, true)) {
+      return;
+    }
+    Optional<Path> run = RunFolder.find(resultsFolder(), simulation, startedAt);
+    if (run.isEmpty()) {
+      return;
+    }
+    try {
+      RunMarker.mark(run.get());
+      marked = run.get();
+    } catch (IOException | RuntimeException e) {
+      System.err.println(
+          "perfgate: could not mark "
+              + run.get()
+              + " as under way ("
+              + e.getMessage()
+              + "); if this run is killed, `analyze` cannot tell that it was cut short unless its"
+              + " log ends mid-record.");
+    }
   }
 
   private ChainBuilder leaf(Step s) {
@@ -327,16 +368,36 @@ public final class Perfgate {
     return Assertions.of(gates.gates());
   }
 
+  private void clearMarker(Optional<Path> run) {
+    Set<Path> dirs = new LinkedHashSet<>();
+    if (marked != null) {
+      dirs.add(marked);
+    }
+    run.ifPresent(dirs::add);
+    for (Path dir : dirs) {
+      try {
+        RunMarker.clear(dir);
+      } catch (IOException e) {
+        System.err.println(
+            "perfgate: could not remove "
+                + RunMarker.file(dir)
+                + " ("
+                + e.getMessage()
+                + "); delete it by hand, or `analyze` will call this complete run cut short.");
+      }
+    }
+  }
+
   /** Gatling stops the run after this, whatever the injection still wants. */
   public Duration maxDuration() {
     return settings.maxDuration();
   }
 
   /**
-   * Ends the run: stops the embedded demo service, then reads the run's simulation.log, judges the
-   * gates on the measured window, writes results/&lt;run&gt;/perfgate/ and prints the verdict. Call
-   * from the simulation's after(). Never throws: a problem here must not cost the run its Gatling
-   * report.
+   * Ends the run: stops the embedded demo service, removes the run's in-progress marker (see {@link
+   * RunMarker}), then reads the run's simulation.log, judges the gates on the measured window,
+   * writes results/&lt;run&gt;/perfgate/ and prints the verdict. Call from the simulation's
+   * after(). Never throws: a problem here must not cost the run its Gatling report.
    */
   public void after() {
     tripwire.close();
@@ -351,6 +412,8 @@ public final class Perfgate {
     try {
       Path results = resultsFolder();
       Optional<Path> run = RunFolder.find(results, simulation, startedAt);
+      // The run has ended: its log is complete, whatever happens to the analysis below.
+      clearMarker(run);
       if (run.isEmpty()) {
         System.err.println(
             "perfgate: no simulation.log of this run under "

@@ -75,6 +75,26 @@ final class GatlingProcess {
     return exec(command(simulation, properties, resultsFolder), resultsFolder, limit);
   }
 
+  /**
+   * Starts a Gatling JVM without waiting for it, output and errors merged into {@code output}: the
+   * process is the Gatling JVM itself, so {@link Process#destroy()} sends it SIGTERM, as Jenkins
+   * does when a build is aborted.
+   */
+  static Process start(
+      String simulation, Map<String, String> properties, Path resultsFolder, Path output)
+      throws IOException {
+    return builder(command(simulation, properties, resultsFolder), output).start();
+  }
+
+  private static ProcessBuilder builder(List<String> command, Path output) {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    pb.environment().remove("PERFGATE_TARGET_URL");
+    pb.environment().remove("PERFGATE_SCENARIO");
+    pb.environment().remove("PERFGATE_ENV");
+    return pb;
+  }
+
   /** A run with these environment variables added to the Gatling JVM's environment. */
   static Result run(
       String simulation,
@@ -96,11 +116,7 @@ final class GatlingProcess {
       List<String> command, Map<String, String> environment, Path resultsFolder, Duration limit)
       throws IOException, InterruptedException {
     Path log = Files.createTempFile("perfgate-run", ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove("PERFGATE_TARGET_URL");
-    pb.environment().remove("PERFGATE_SCENARIO");
-    pb.environment().remove("PERFGATE_ENV");
+    ProcessBuilder pb = builder(command, log);
     pb.environment().putAll(environment);
     long start = System.nanoTime();
     Process p = pb.start();

@@ -365,7 +365,37 @@ final class Reports {
         Verdict.FAIL);
   }
 
+  /** Nothing listens at the target: every request failed, and the analysis says why. */
+  static RunReport targetDown() {
+    String refused =
+        "j.n.ConnectException: finishConnect(..) failed with error(-111): Connection refused";
+    return new RunReport(
+        run("smoke", false, false, null),
+        figures(143, 143, 1, 2, 3, 28.6),
+        figures(120, 120, 1, 2, 3, 30),
+        List.of(),
+        List.of(),
+        List.of(),
+        seconds(false),
+        List.of(new RunReport.ErrorCount(refused, 143, 100)),
+        List.of(
+            gate("global", "p95 < 500ms", 500, 2, "ms", true, Tier.TARGET),
+            gate("global", "errors < 1%", 1, 100, "%", false, Tier.CRITICAL)),
+        List.of(),
+        Optional.of(0.0),
+        Optional.empty(),
+        Verdict.FAIL,
+        Optional.empty(),
+        List.of(
+            new io.perfgate.analysis.Explanation(
+                "connection-refused",
+                "127.0.0.1:9",
+                143,
+                "connection refused on 127.0.0.1:9: is the target running? Nothing listens on that"
+                    + " port (143 requests failed).")));
+  }
+
   static List<RunReport> all() {
-    return List.of(passing(), failing(), withBaseline(), aborted(), oddNames());
+    return List.of(passing(), failing(), withBaseline(), aborted(), oddNames(), targetDown());
   }
 }

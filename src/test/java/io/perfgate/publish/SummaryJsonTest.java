@@ -70,6 +70,7 @@ class SummaryJsonTest {
             "phases",
             "perSecond",
             "errors",
+            "explanations",
             "gates",
             "findings",
             "apdex",

@@ -98,7 +98,7 @@ class SummaryMarkdownTest {
     assertTrue(
         md.contains("> **Warning:** The run was aborted: Too many errors: 35% of requests failed."),
         md);
-    assertTrue(md.contains("> **Warning:** simulation.log ends mid-record"), md);
+    assertTrue(md.contains("> **Warning:** The run was cut short"), md);
     assertTrue(md.contains("| not measured |"), md);
   }
 

@@ -1,0 +1,324 @@
+package io.perfgate.analysis;
+
+import io.perfgate.units.Durations;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the error messages Gatling 3.15.1 writes into simulation.log and says what they mean for
+ * the target, in words an on-call engineer can act on. The messages are Gatling's and Netty's, for
+ * example {@code j.n.ConnectException: finishConnect(..) failed with error(-111): Connection
+ * refused}, {@code Request timeout to 127.0.0.1/127.0.0.1:4711 after 2000 ms}, {@code
+ * i.g.h.c.i.PrematureCloseException: Premature close}, {@code status.find.in(200), found 503}.
+ * Messages it does not recognise get no explanation; they stay in the error list as Gatling wrote
+ * them.
+ */
+public final class Explanations {
+  public static final String REFUSED = "connection-refused";
+  public static final String UNKNOWN_HOST = "unknown-host";
+  public static final String TIMEOUT = "request-timeout";
+  public static final String CONNECT_TIMEOUT = "connect-timeout";
+  public static final String CLOSED = "connection-closed";
+  public static final String MALFORMED = "malformed-response";
+  public static final String RATE_LIMITED = "rate-limited";
+  public static final String SERVER_ERROR = "server-error";
+  public static final String CLIENT_ERROR = "client-error";
+  public static final String NOTHING_COMPLETED = "nothing-completed";
+
+  /** Every cause, in the order explanations of equal count are listed. */
+  public static final List<String> CAUSES =
+      List.of(
+          REFUSED,
+          UNKNOWN_HOST,
+          CONNECT_TIMEOUT,
+          TIMEOUT,
+          CLOSED,
+          MALFORMED,
+          RATE_LIMITED,
+          SERVER_ERROR,
+          CLIENT_ERROR,
+          NOTHING_COMPLETED);
+
+  private static final Pattern ADDRESS =
+      Pattern.compile("([A-Za-z0-9.-]+)/[0-9a-fA-F.:\\[\\]]+:(\\d{1,5})\\b");
+  private static final Pattern TIMEOUT_MESSAGE =
+      Pattern.compile("Request timeout to .* after (\\d+) ?ms", Pattern.CASE_INSENSITIVE);
+  private static final Pattern STATUS = Pattern.compile("^status\\..*found (\\d{3})$");
+
+  private Explanations() {}
+
+  /**
+   * The explanations of a run's errors, most failed requests first.
+   *
+   * @param errors the run's error messages with their counts
+   * @param target the base URL the load went to; its host:port names the target when a message does
+   *     not
+   * @param global the whole run's figures: how many requests completed, how many succeeded
+   * @param seconds the run second by second, to tell when failures began
+   */
+  public static List<Explanation> explain(
+      List<RunReport.ErrorCount> errors,
+      String target,
+      Figures global,
+      List<RunReport.Second> seconds) {
+    String targetAddress = address(target);
+    if (global.count() == 0) {
+      return List.of(
+          new Explanation(
+              NOTHING_COMPLETED,
+              targetAddress,
+              0,
+              "no request to "
+                  + targetAddress
+                  + " completed during the run: nothing answered before the run ended. Is the"
+                  + " target hanging? A request timeout (target.requestTimeout) shorter than the"
+                  + " run turns such waits into counted failures."));
+    }
+    long ok = global.ok();
+    Map<String, Builder> byCause = new LinkedHashMap<>();
+    for (RunReport.ErrorCount e : errors) {
+      String cause = cause(e.message());
+      if (cause == null) {
+        continue;
+      }
+      String address = messageAddress(e.message()).orElse(targetAddress);
+      byCause.computeIfAbsent(cause + " " + address, k -> new Builder(cause, address)).add(e);
+    }
+    long firstFailure = firstFailureSecond(seconds);
+    List<Explanation> out = new ArrayList<>();
+    for (Builder b : byCause.values()) {
+      out.add(new Explanation(b.cause, b.address, b.count, b.text(ok, firstFailure)));
+    }
+    out.sort(
+        Comparator.comparingLong(Explanation::count)
+            .reversed()
+            .thenComparing(x -> CAUSES.indexOf(x.cause())));
+    return List.copyOf(out);
+  }
+
+  /** The cause of one error message, or null when perfgate does not recognise it. */
+  static String cause(String message) {
+    String m = message.toLowerCase(Locale.ROOT);
+    Matcher status = STATUS.matcher(message);
+    if (status.find()) {
+      int code = Integer.parseInt(status.group(1));
+      if (code == 429) {
+        return RATE_LIMITED;
+      }
+      if (code >= 500) {
+        return SERVER_ERROR;
+      }
+      return code >= 400 ? CLIENT_ERROR : null;
+    }
+    if (m.contains("connection refused")) {
+      return REFUSED;
+    }
+    if (m.contains("unknownhostexception")
+        || m.contains("unable to resolve host")
+        || m.contains("name or service not known")
+        || m.contains("failed to resolve")) {
+      return UNKNOWN_HOST;
+    }
+    if (m.startsWith("request timeout")) {
+      return TIMEOUT;
+    }
+    if (m.contains("connecttimeoutexception") || m.contains("connection timed out")) {
+      return CONNECT_TIMEOUT;
+    }
+    if (m.contains("premature close")
+        || m.contains("connection reset")
+        || m.contains("broken pipe")
+        || m.contains("closedchannelexception")) {
+      return CLOSED;
+    }
+    if (m.contains("invalid version format")
+        || m.contains("decoderexception")
+        || m.contains("toolongframeexception")
+        || m.contains("toolonghttp")
+        || m.contains("invalid http")) {
+      return MALFORMED;
+    }
+    return null;
+  }
+
+  /** host:port of a base URL; "the target" when it is not a URL (a merge of several logs). */
+  static String address(String target) {
+    try {
+      URI uri = URI.create(target.strip());
+      if (uri.getHost() == null) {
+        return "the target";
+      }
+      int port = uri.getPort();
+      if (port < 0) {
+        port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+      }
+      return uri.getHost() + ":" + port;
+    } catch (IllegalArgumentException e) {
+      return "the target";
+    }
+  }
+
+  /** host:port when the message names it, as in "Request timeout to host/127.0.0.1:4711". */
+  static java.util.Optional<String> messageAddress(String message) {
+    Matcher m = ADDRESS.matcher(message);
+    if (!m.find()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(m.group(1) + ":" + m.group(2));
+  }
+
+  private static long firstFailureSecond(List<RunReport.Second> seconds) {
+    return seconds.stream()
+        .filter(s -> s.errors() > 0)
+        .mapToLong(RunReport.Second::offsetSeconds)
+        .min()
+        .orElse(-1);
+  }
+
+  private static String clock(long seconds) {
+    return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+  }
+
+  private static String host(String address) {
+    int colon = address.lastIndexOf(':');
+    return colon > 0 ? address.substring(0, colon) : address;
+  }
+
+  /** Adds up the messages of one cause and target, then words them. */
+  private static final class Builder {
+    final String cause;
+    final String address;
+    long count;
+    final TreeSet<Integer> statuses = new TreeSet<>();
+    final List<String> messages = new ArrayList<>();
+    long timeoutMillis = -1;
+
+    Builder(String cause, String address) {
+      this.cause = cause;
+      this.address = address;
+    }
+
+    void add(RunReport.ErrorCount e) {
+      count += e.count();
+      messages.add(e.message());
+      Matcher status = STATUS.matcher(e.message());
+      if (status.find()) {
+        statuses.add(Integer.parseInt(status.group(1)));
+      }
+      Matcher timeout = TIMEOUT_MESSAGE.matcher(e.message());
+      if (timeout.find() && timeoutMillis < 0) {
+        timeoutMillis = Long.parseLong(timeout.group(1));
+      }
+    }
+
+    String text(long ok, long firstFailure) {
+      String failed = count + (count == 1 ? " request" : " requests");
+      boolean stoppedLater = ok > 0 && firstFailure > 0;
+      String afterOk =
+          stoppedLater
+              ? " since "
+                  + clock(firstFailure)
+                  + " into the run, after "
+                  + ok
+                  + (ok == 1 ? " request" : " requests")
+                  + " had succeeded"
+              : "";
+      return switch (cause) {
+        case REFUSED ->
+            stoppedLater
+                ? "connection refused on "
+                    + address
+                    + afterOk
+                    + ": the target stopped or restarted during the run ("
+                    + failed
+                    + " failed)."
+                : "connection refused on "
+                    + address
+                    + ": is the target running? Nothing listens on that port ("
+                    + failed
+                    + " failed).";
+        case UNKNOWN_HOST ->
+            "the host name "
+                + host(address)
+                + " cannot be resolved: check target.baseUrl for a typo and this machine's DNS ("
+                + failed
+                + " failed).";
+        case TIMEOUT ->
+            "no answer from "
+                + address
+                + " within the request timeout"
+                + (timeoutMillis >= 0
+                    ? " (" + Durations.format(Duration.ofMillis(timeoutMillis)) + ")"
+                    : "")
+                + ": the target accepts connections but does not respond, or answers too slowly"
+                + " to finish in time ("
+                + failed
+                + " failed).";
+        case CONNECT_TIMEOUT ->
+            "could not connect to "
+                + address
+                + " in time: the host does not answer (down, or a firewall drops the packets) ("
+                + failed
+                + " failed).";
+        case CLOSED ->
+            address
+                + " closed or reset connections before a complete answer"
+                + afterOk
+                + ": the target crashes or restarts, or a proxy or load balancer drops connections ("
+                + failed
+                + " failed).";
+        case MALFORMED ->
+            address
+                + " answers with bytes that are not valid HTTP (\""
+                + shortest(messages)
+                + "\"): is an HTTP service listening on that port (not TLS, not another protocol)? ("
+                + failed
+                + " failed).";
+        case RATE_LIMITED ->
+            address
+                + " rate-limits perfgate (HTTP 429 Too Many Requests): lower the load or raise the"
+                + " target's limit for this client ("
+                + failed
+                + " failed).";
+        case SERVER_ERROR ->
+            address
+                + " answered with server errors (HTTP "
+                + join(statuses)
+                + ")"
+                + afterOk
+                + ": the target is failing under this load; read its logs at the times of the"
+                + " failures ("
+                + failed
+                + " failed).";
+        case CLIENT_ERROR ->
+            address
+                + " refused the requests (HTTP "
+                + join(statuses)
+                + "): check the request paths, the credentials in target.headers and the"
+                + " request bodies ("
+                + failed
+                + " failed).";
+        default -> throw new IllegalStateException("unknown cause " + cause);
+      };
+    }
+
+    private static String join(TreeSet<Integer> codes) {
+      List<String> parts = new ArrayList<>();
+      codes.forEach(c -> parts.add(Integer.toString(c)));
+      return String.join(", ", parts);
+    }
+
+    private static String shortest(List<String> messages) {
+      return messages.stream().min(Comparator.comparingInt(String::length)).orElse("");
+    }
+  }
+}

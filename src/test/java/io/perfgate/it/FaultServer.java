@@ -1,0 +1,259 @@
+package io.perfgate.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A hostile HTTP target on 127.0.0.1 for one test: a raw server socket on a free port whose every
+ * connection misbehaves the way its {@link Mode} says. It lives until {@link #close()}, which
+ * closes the listener and every connection and waits (bounded) for its threads.
+ */
+final class FaultServer implements AutoCloseable {
+  /** How the target answers each request. */
+  enum Mode {
+    /** A small 200 answer, the way a healthy service answers. */
+    HEALTHY,
+    /** Accepts connections, reads requests, never answers. */
+    SILENT,
+    /** Starts a 200 answer and sends it one byte at a time, 100 ms apart. */
+    DRIP,
+    /** Reads the request, then resets the connection (RST). */
+    RESET,
+    /** Sends the headers and the first bytes of a longer body, then closes the connection. */
+    CLOSE_MID_RESPONSE,
+    /** Answers with bytes that are not HTTP. */
+    MALFORMED,
+    /** Answers 503 to everything. */
+    SERVER_ERROR,
+    /** Answers 429 with Retry-After: 5 to everything. */
+    RATE_LIMITED,
+  }
+
+  static final int RETRY_AFTER_SECONDS = 5;
+  private static final long DRIP_INTERVAL_MS = 100;
+
+  private final Mode mode;
+  private final int stopAfter;
+  private final ServerSocket listener;
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger requests = new AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ThreadGroup threads = new ThreadGroup("fault-server");
+  private final Thread acceptor;
+
+  private FaultServer(Mode mode, int stopAfter) throws IOException {
+    this.mode = mode;
+    this.stopAfter = stopAfter;
+    listener = new ServerSocket();
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    acceptor = new Thread(threads, this::accept, "fault-server-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** A target that misbehaves in {@code mode} from the first request. */
+  static FaultServer start(Mode mode) throws IOException {
+    return new FaultServer(mode, Integer.MAX_VALUE);
+  }
+
+  /**
+   * A target that answers {@code requests} requests normally, then stops: its listener and every
+   * open connection close, so later requests find nothing listening.
+   */
+  static FaultServer stoppingAfter(int requests) throws IOException {
+    return new FaultServer(Mode.HEALTHY, requests);
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Requests read so far (a request the target then ignores or breaks counts too). */
+  int requests() {
+    return requests.get();
+  }
+
+  /** Whether the target has stopped (see {@link #stoppingAfter}) within {@code millis}. */
+  boolean awaitStopped(long millis) throws InterruptedException {
+    return stopped.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void accept() {
+    while (!listener.isClosed()) {
+      Socket s;
+      try {
+        s = listener.accept();
+      } catch (IOException e) {
+        return;
+      }
+      connections.add(s);
+      Thread t = new Thread(threads, () -> serve(s), "fault-server-conn");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void serve(Socket s) {
+    try (s) {
+      InputStream in = s.getInputStream();
+      OutputStream out = s.getOutputStream();
+      while (readRequestHead(in)) {
+        int n = requests.incrementAndGet();
+        if (n > stopAfter) {
+          stop();
+          return;
+        }
+        if (!answer(s, out)) {
+          return;
+        }
+        if (n == stopAfter) {
+          stop();
+          return;
+        }
+      }
+    } catch (IOException | InterruptedException e) {
+      // the client went away or the server closed: this connection is done
+    } finally {
+      connections.remove(s);
+    }
+  }
+
+  /** Answers one request; false when the connection must end. */
+  private boolean answer(Socket s, OutputStream out) throws IOException, InterruptedException {
+    switch (mode) {
+      case HEALTHY -> {
+        out.write(response("200 OK", "", "ok"));
+        out.flush();
+        return true;
+      }
+      case SILENT -> {
+        closed.await();
+        return false;
+      }
+      case DRIP -> {
+        byte[] answer = response("200 OK", "", "x".repeat(200));
+        for (byte b : answer) {
+          out.write(b);
+          out.flush();
+          if (closed.await(DRIP_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case RESET -> {
+        s.setSoLinger(true, 0);
+        return false;
+      }
+      case CLOSE_MID_RESPONSE -> {
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n"
+                    + "only the first bytes")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return false;
+      }
+      case MALFORMED -> {
+        out.write(
+            "SPLAT 42 what\r\n\u0001\u0002 not http at all\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return false;
+      }
+      case SERVER_ERROR -> {
+        out.write(response("503 Service Unavailable", "", "unavailable"));
+        out.flush();
+        return true;
+      }
+      case RATE_LIMITED -> {
+        out.write(
+            response(
+                "429 Too Many Requests",
+                "Retry-After: " + RETRY_AFTER_SECONDS + "\r\n",
+                "slow down"));
+        out.flush();
+        return true;
+      }
+    }
+    throw new IllegalStateException("unknown mode " + mode);
+  }
+
+  private static byte[] response(String status, String headers, String body) {
+    return ("HTTP/1.1 "
+            + status
+            + "\r\nContent-Type: text/plain\r\nContent-Length: "
+            + body.length()
+            + "\r\n"
+            + headers
+            + "\r\n"
+            + body)
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Reads one request's head (GET, no body); false at the end of the stream. */
+  private static boolean readRequestHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int state = 0; // matched bytes of \r\n\r\n
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        return false;
+      }
+      head.write(b);
+      if (head.size() > 64 * 1024) {
+        throw new IOException("request head too long");
+      }
+      state =
+          switch (state) {
+            case 0, 2 -> b == '\r' ? state + 1 : 0;
+            case 1 -> b == '\n' ? 2 : (b == '\r' ? 1 : 0);
+            case 3 -> b == '\n' ? 4 : (b == '\r' ? 1 : 0);
+            default -> 0;
+          };
+      if (state == 4) {
+        return true;
+      }
+    }
+  }
+
+  /** Stops listening and drops every connection: later connections are refused. */
+  void stop() {
+    try {
+      listener.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (Socket s : connections) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        // closing anyway
+      }
+    }
+    stopped.countDown();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    closed.countDown();
+    stop();
+    acceptor.join(5_000);
+  }
+}

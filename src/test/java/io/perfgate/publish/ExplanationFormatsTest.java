@@ -1,0 +1,63 @@
+package io.perfgate.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+/** Every format says why requests failed, in the same words, and says nothing when none did. */
+class ExplanationFormatsTest {
+  private static final String WHY =
+      "connection refused on 127.0.0.1:9: is the target running? Nothing listens on that port"
+          + " (143 requests failed).";
+
+  @Test
+  void summaryJsonListsTheExplanationWithItsCauseAddressAndCount() {
+    JsonNode e = SummaryJson.toTree(Reports.targetDown()).path("explanations").get(0);
+    assertEquals("connection-refused", e.path("cause").asText());
+    assertEquals("127.0.0.1:9", e.path("address").asText());
+    assertEquals(143, e.path("count").asLong());
+    assertEquals(WHY, e.path("text").asText());
+    assertEquals(0, SummaryJson.toTree(Reports.passing()).path("explanations").size());
+  }
+
+  @Test
+  void junitFailureMessageAndTextCarryTheExplanation() throws Exception {
+    String xml = JunitXml.render(Reports.targetDown(), "ci-agent-1");
+    var doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader(xml)));
+    Element failure = (Element) doc.getElementsByTagName("failure").item(0);
+    assertTrue(
+        failure.getAttribute("message").endsWith("Why requests failed: " + WHY),
+        failure.getAttribute("message"));
+    assertTrue(failure.getTextContent().contains("why requests failed: " + WHY), xml);
+    assertFalse(JunitXml.render(Reports.passing(), "ci-agent-1").contains("why requests failed"));
+  }
+
+  @Test
+  void consoleMarkdownAndPageSayIt() {
+    String console = ConsoleVerdict.render(Reports.targetDown(), List.of(Path.of("summary.json")));
+    assertTrue(
+        console
+            .replaceAll("\\s*\\|\\s*", " ")
+            .contains("WHY: connection refused on 127.0.0.1:9: is the target running?"),
+        console);
+    String md = SummaryMarkdown.render(Reports.targetDown());
+    assertTrue(md.contains("**Why requests failed:**\n\n- " + WHY + "\n"), md);
+    String page = RunPage.render(Reports.targetDown());
+    assertTrue(page.contains("id=\"why\""), page);
+    assertTrue(page.contains("connection refused on 127.0.0.1:9: is the target running?"), page);
+    assertFalse(RunPage.render(Reports.passing()).contains("id=\"why\""));
+    assertFalse(SummaryMarkdown.render(Reports.passing()).contains("Why requests failed"));
+  }
+}
