@@ -77,19 +77,17 @@ class StopCriteriaTest {
     Map<String, String> props = new HashMap<>();
     props.put("perfgate.config", "src/test/resources/it/abort.conf");
     props.put("scenario", "breakpoint");
-    // The reference profile's six doubling steps, scaled to 1, 2, 4, 8, 16 and 32 users of 4 s
-    // each.
-    props.put("users", "32");
+    // The reference profile's six doubling steps, scaled to 2, 4, 8, 16, 32 and 64 users of 4 s.
+    props.put("users", "64");
     props.put("ramp", "1s");
     props.put("duration", "30s");
     props.put("run.abort.window", "3s");
-    // Every answer takes 20 ms, so each user always has a request in progress at the service;
-    // beyond
-    // 12 in progress, every answer waits 400 ms more: step 5 (16 users) breaks the 200 ms p95
-    // gate, step 4 (8 users) meets it.
-    props.put("demo.faults.latency", "20ms");
-    props.put("demo.faults.capacity", "12");
-    props.put("demo.faults.overload", "400ms");
+    // Every answer takes 10 ms, so each user always has a request in progress at the service;
+    // beyond 24 in progress, every answer waits 250 ms more: step 5 (32 users) breaks the 200 ms
+    // p95 gate, step 4 (16 users) meets it.
+    props.put("demo.faults.latency", "10ms");
+    props.put("demo.faults.capacity", "24");
+    props.put("demo.faults.overload", "250ms");
 
     var run = GatlingProcess.run(GatlingProcess.CONFIGURED, props, results, LIMIT);
 
@@ -100,20 +98,20 @@ class StopCriteriaTest {
     JsonNode last = capacity.path("lastPassing");
     JsonNode first = capacity.path("firstFailing");
     assertEquals("step 4", last.path("name").asText(), capacity.toString());
-    assertEquals(8, last.path("level").asInt(), capacity.toString());
+    assertEquals(16, last.path("level").asInt(), capacity.toString());
     assertEquals("users", last.path("unit").asText());
     assertEquals("step 5", first.path("name").asText(), capacity.toString());
-    assertEquals(16, first.path("level").asInt());
-    // The step's rps is that of its hold in the phase table: 8 users without think time, 20 ms
-    // each, make up to 400 requests a second.
+    assertEquals(32, first.path("level").asInt());
+    // The step's rps is that of its hold in the phase table: 16 users without think time, 10 ms
+    // each, make up to 1600 requests a second.
     JsonNode step4 = summary.path("phases").get(3);
     assertEquals("step 4", step4.path("name").asText());
     assertEquals(step4.path("figures").path("rps").asDouble(), last.path("rps").asDouble(), 1e-9);
-    assertTrue(last.path("rps").asDouble() > 100, last.toString());
-    assertTrue(last.path("rps").asDouble() <= 8 * 1000 / 20.0, last.toString());
-    // The run stopped on the breached gate, long before the plan's 30 s (the log is judged as
-    // Gatling writes it, in 8 KiB blocks, so at step 5's few dozen requests a second the decision
-    // can come a few seconds into step 6).
+    assertTrue(last.path("rps").asDouble() > 200, last.toString());
+    assertTrue(last.path("rps").asDouble() <= 16 * 1000 / 10.0, last.toString());
+    // The run stopped on the breached gate instead of going on to 64 users (the log is judged as
+    // Gatling writes it, in 8 KiB blocks: at step 5's hundred requests a second, a decision comes
+    // a second or two after the breach).
     assertTrue(summary.path("run").path("aborted").asBoolean(), summary.path("run").toString());
     assertTrue(
         summary.path("run").path("abortReason").asText().contains("p95 < 200ms"),
@@ -122,9 +120,9 @@ class StopCriteriaTest {
     System.out.printf(
         "breakpoint: capacity %s; stopped after %d ms: %s%n",
         capacity, lasted, summary.path("run").path("abortReason").asText());
-    assertTrue(lasted < 27_000, "stopped before the last step's end: " + lasted + " ms");
+    assertTrue(lasted < 28_000, "stopped before the plan's 30 s ended: " + lasted + " ms");
     assertTrue(
-        run.output().contains("Capacity: step 4 (8 users, "),
+        run.output().contains("Capacity: step 4 (16 users, "),
         "the console names it:\n" + run.output());
   }
 
