@@ -4,8 +4,10 @@ import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
+import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.profile.ErrorBudget;
 import io.perfgate.profile.LoadModel;
 import io.perfgate.profile.Plan;
@@ -83,6 +85,17 @@ public final class RunAnalysis {
   }
 
   public static RunReport analyse(List<Path> logs, Inputs in) throws IOException {
+    return analyse(logs, in, Optional.empty(), ResourceSla.defaults());
+  }
+
+  /**
+   * The report of a run whose resources were sampled: the resource gates follow the log's gates (so
+   * Gatling's assertions stay the first gates, in order), the resource findings follow the log's,
+   * and an injector that limited the run is a warning of the run.
+   */
+  public static RunReport analyse(
+      List<Path> logs, Inputs in, Optional<ResourceSamples> samples, ResourceSla resourceSla)
+      throws IOException {
     long warmUp = in.plan().warmUp().toMillis();
     List<Window> windows = new ArrayList<>();
     windows.add(new Window(MEASURED, warmUp, Long.MAX_VALUE));
@@ -130,9 +143,23 @@ public final class RunAnalysis {
             .toList();
 
     List<GateResult> gates =
-        GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope));
+        new ArrayList<>(
+            GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope)));
     List<Finding> findings =
-        new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score());
+        new ArrayList<>(
+            new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score()));
+    Optional<ResourceAnalysis.Result> resources =
+        samples
+            .filter(s -> !s.isEmpty())
+            .map(
+                s ->
+                    ResourceAnalysis.analyse(
+                        s, stats.startEpochMillis(), warmUp, in.scenario(), resourceSla));
+    resources.ifPresent(
+        r -> {
+          gates.addAll(r.gates());
+          findings.addAll(r.findings());
+        });
     Optional<RunReport.BaselineDiff> diff =
         in.baseline().map(b -> Baselines.diff(b, measured, requests));
     Verdict verdict = GateJudge.verdict(gates, findings);
@@ -142,6 +169,7 @@ public final class RunAnalysis {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");
     }
+    resources.ifPresent(r -> warnings.addAll(r.warnings()));
     var header = stats.logs().get(0).header();
     RunReport.Run run =
         new RunReport.Run(
@@ -172,7 +200,8 @@ public final class RunAnalysis {
         findings,
         apdex.score(),
         diff,
-        verdict);
+        verdict,
+        resources.map(ResourceAnalysis.Result::report));
   }
 
   static String phaseWindow(String phase) {

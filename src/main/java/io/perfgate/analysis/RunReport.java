@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything perfgate decided about one run: the figures (whole run and measured window, per
- * request, per group, per phase, per second), the gates, the findings and the verdict. Publishing
- * only formats this.
+ * request, per group, per phase, per second), the gates, the findings and the verdict, and what the
+ * resource samples said when the run had any. Publishing only formats this.
  */
 public record RunReport(
     Run run,
@@ -21,7 +21,40 @@ public record RunReport(
     List<Finding> findings,
     Optional<Double> apdex,
     Optional<BaselineDiff> baseline,
-    Verdict verdict) {
+    Verdict verdict,
+    Optional<ResourceReport> resources) {
+  /** A report without resource samples. */
+  public RunReport(
+      Run run,
+      Figures global,
+      Figures measured,
+      List<Entry> requests,
+      List<Entry> groups,
+      List<Phase> phases,
+      List<Second> perSecond,
+      List<ErrorCount> errors,
+      List<GateResult> gates,
+      List<Finding> findings,
+      Optional<Double> apdex,
+      Optional<BaselineDiff> baseline,
+      Verdict verdict) {
+    this(
+        run,
+        global,
+        measured,
+        requests,
+        groups,
+        phases,
+        perSecond,
+        errors,
+        gates,
+        findings,
+        apdex,
+        baseline,
+        verdict,
+        Optional.empty());
+  }
+
   public RunReport {
     requests = List.copyOf(requests);
     groups = List.copyOf(groups);

@@ -10,10 +10,23 @@ import java.util.Objects;
  * @param latency fixed delay added before each answer; zero for none
  * @param errorRate fraction of requests, from 0 to 1, answered with 500 {@code {"error":"injected
  *     fault"}}
+ * @param leakBytes memory kept for good on every request, outside the Java heap and written to so
+ *     that it is resident: a leak whose rate is known (leak size times request rate); 0 for none
  */
-public record DemoFaults(Duration latency, double errorRate) {
+public record DemoFaults(Duration latency, double errorRate, long leakBytes) {
+  /** The most a single request may leak. */
+  public static final long MAX_LEAK = 64L << 20;
+
+  /** Latency and errors, no leak. */
+  public DemoFaults(Duration latency, double errorRate) {
+    this(latency, errorRate, 0);
+  }
 
   public DemoFaults {
+    if (leakBytes < 0 || leakBytes > MAX_LEAK) {
+      throw new IllegalArgumentException(
+          "Injected leak must be from 0 to 64MB per request, got " + leakBytes + " bytes.");
+    }
     Objects.requireNonNull(latency, "latency must not be null; use Duration.ZERO for no delay");
     if (latency.isNegative()) {
       throw new IllegalArgumentException(
@@ -30,6 +43,6 @@ public record DemoFaults(Duration latency, double errorRate) {
 
   /** No added latency and no injected errors. */
   public static DemoFaults none() {
-    return new DemoFaults(Duration.ZERO, 0.0);
+    return new DemoFaults(Duration.ZERO, 0.0, 0);
   }
 }

@@ -24,7 +24,11 @@ import io.perfgate.demo.DemoOptions;
 import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
+import io.perfgate.monitor.Monitor;
+import io.perfgate.monitor.MonitorException;
+import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.profile.Plan;
+import io.perfgate.units.Durations;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
@@ -58,13 +62,20 @@ public final class Perfgate {
   private final String baseUrl;
   private final DemoService demo;
   private final RunGates gates;
+  private final Optional<Monitor> monitor;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Set<String> groups = new TreeSet<>();
 
   private Perfgate(
-      Settings settings, String simulation, String baseUrl, DemoService demo, RunGates gates) {
+      Settings settings,
+      String simulation,
+      String baseUrl,
+      DemoService demo,
+      RunGates gates,
+      Optional<Monitor> monitor) {
     this.settings = settings;
+    this.monitor = monitor;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.demo = demo;
@@ -98,8 +109,24 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
+    Optional<Monitor> monitor;
+    try {
+      monitor = Monitor.start(settings.monitor(), demo != null);
+    } catch (MonitorException e) {
+      if (demo != null) {
+        demo.close();
+      }
+      throw Fatal.refuse(ConfigError.at(e.key(), "", e.getMessage(), e.allowed()).getMessage());
+    }
     System.out.print(Console.start(settings, name, baseUrl, demo != null, gates));
-    return new Perfgate(settings, name, baseUrl, demo, gates);
+    monitor.ifPresent(
+        m ->
+            System.out.println(
+                "Sampling every "
+                    + Durations.format(settings.monitor().interval())
+                    + ": "
+                    + String.join("; ", m.describe())));
+    return new Perfgate(settings, name, baseUrl, demo, gates, monitor);
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -109,7 +136,7 @@ public final class Perfgate {
           DemoOptions.defaults()
               .withPort(d.port())
               .withCacheTtl(d.cacheTtl())
-              .withFaults(new DemoFaults(d.latency(), d.errorRate()));
+              .withFaults(new DemoFaults(d.latency(), d.errorRate(), d.leakBytes()));
       return DemoService.start(options);
     } catch (RuntimeException e) {
       throw Fatal.refuse(
@@ -300,6 +327,16 @@ public final class Perfgate {
     return settings.maxDuration();
   }
 
+  private Optional<ResourceSamples> stopMonitor() {
+    try {
+      return monitor.map(Monitor::stop);
+    } catch (RuntimeException e) {
+      System.err.println(
+          "perfgate: resource sampling did not stop cleanly (" + e + "); the run has no samples.");
+      return Optional.empty();
+    }
+  }
+
   /**
    * Ends the run: stops the embedded demo service, then reads the run's simulation.log, judges the
    * gates on the measured window, writes results/&lt;run&gt;/perfgate/ and prints the verdict. Call
@@ -307,6 +344,8 @@ public final class Perfgate {
    * report.
    */
   public void after() {
+    // Before the demo service stops, so the last samples are of a live target.
+    Optional<ResourceSamples> samples = stopMonitor();
     if (demo != null) {
       try {
         demo.close();
@@ -327,7 +366,7 @@ public final class Perfgate {
                 + " to Gatling's results folder to get perfgate's verdict and files.");
         return;
       }
-      AfterRun.finish(settings, simulation, baseUrl, gates, run.get());
+      AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("

@@ -5,5 +5,13 @@ import java.time.Duration;
 /**
  * How to run the embedded demo service: its port (0 = any free port), cache TTL, and the faults it
  * injects so that gates can be made to fail on purpose.
+ *
+ * @param leakBytes memory the service keeps for good on every request, to show a leak; 0 for none
  */
-public record DemoSettings(int port, Duration cacheTtl, Duration latency, double errorRate) {}
+public record DemoSettings(
+    int port, Duration cacheTtl, Duration latency, double errorRate, long leakBytes) {
+  /** Without a leak. */
+  public DemoSettings(int port, Duration cacheTtl, Duration latency, double errorRate) {
+    this(port, cacheTtl, latency, errorRate, 0);
+  }
+}

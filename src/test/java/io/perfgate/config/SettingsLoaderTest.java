@@ -187,7 +187,7 @@ class SettingsLoaderTest {
             "unknown key in a section",
             props("target.baseUrll", "http://x.example"),
             "target.baseUrll",
-            List.of("unknown key", "baseUrl, headers, requestTimeout")),
+            List.of("unknown key", "baseUrl, headers, monitor, requestTimeout")),
         Arguments.of(
             "rate on a closed profile",
             props("scenario", "smoke", "rate", "5"),
@@ -324,7 +324,7 @@ class SettingsLoaderTest {
             "target {\n  baseUrll = \"http://x.example\"\n}\n",
             "baseUrll",
             "target.baseUrll",
-            List.of("unknown key", "baseUrl, headers, requestTimeout")),
+            List.of("unknown key", "baseUrl, headers, monitor, requestTimeout")),
         Arguments.of(
             "unknown key in a profile",
             "profiles.smoke {\n  phasez = []\n}\n",
