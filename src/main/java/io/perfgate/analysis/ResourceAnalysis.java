@@ -18,7 +18,7 @@ import java.util.OptionalDouble;
  */
 public final class ResourceAnalysis {
   /** Average CPU of the injector's JVM, in percent of its cores, from which it limits the run. */
-  static final double INJECTOR_CPU = 90;
+  static final double INJECTOR_CPU = 80;
 
   /** Share of wall time in GC pauses from which the injector's own pauses distort latencies. */
   static final double INJECTOR_GC = 10;
@@ -41,8 +41,17 @@ public final class ResourceAnalysis {
       List<Finding> findings,
       List<String> warnings) {}
 
+  /**
+   * @param injectionLagMillis how late an open-model run's last user started past its schedule (see
+   *     {@link InjectionLag}); 0 when on time or not an open model
+   */
   public static Result analyse(
-      ResourceSamples samples, long runStart, long warmUpMillis, String profile, ResourceSla sla) {
+      ResourceSamples samples,
+      long runStart,
+      long warmUpMillis,
+      String profile,
+      ResourceSla sla,
+      long injectionLagMillis) {
     List<ResourceReport.SeriesView> views = new ArrayList<>();
     for (Series s : samples.series()) {
       boolean bytes = s.unit().equals("bytes");
@@ -71,7 +80,7 @@ public final class ResourceAnalysis {
               + " run has no leak verdict: set target.monitor.process or target.monitor.prometheus.");
     }
     Optional<ResourceReport.Injector> injector =
-        injector(views, warmUpMillis, samples.embeddedDemo());
+        injector(views, warmUpMillis, samples.embeddedDemo(), injectionLagMillis);
     injector
         .flatMap(ResourceReport.Injector::bound)
         .ifPresent(
@@ -167,7 +176,7 @@ public final class ResourceAnalysis {
     String rate =
         "Memory grows "
             + num(g)
-            + " MB/min after the warm-up (R\u00b2 "
+            + " MB/min after the warm-up (R2 "
             + String.format(Locale.ROOT, "%.2f", r2)
             + ")";
     if (g <= acceptable) {
@@ -181,7 +190,7 @@ public final class ResourceAnalysis {
           rate
               + ", beyond the acceptable "
               + num(acceptable)
-              + " MB/min but unevenly (R\u00b2 below "
+              + " MB/min but unevenly (R2 below "
               + num(sla.leakFit())
               + "): heap sizing or noise rather than a steady leak.");
     }
@@ -271,7 +280,7 @@ public final class ResourceAnalysis {
   }
 
   private static Optional<ResourceReport.Injector> injector(
-      List<ResourceReport.SeriesView> views, long warmUp, boolean embeddedDemo) {
+      List<ResourceReport.SeriesView> views, long warmUp, boolean embeddedDemo, long lag) {
     Optional<ResourceReport.SeriesView> cpu = find(views, Series.INJECTOR, "cpu");
     if (cpu.isEmpty()) {
       return Optional.empty();
@@ -291,13 +300,21 @@ public final class ResourceAnalysis {
             peakCpu,
             gcPercent,
             peakHeap,
-            bound(avgCpu, gcPercent, peakHeap, embeddedDemo)));
+            lag,
+            bound(avgCpu, gcPercent, peakHeap, lag, embeddedDemo)));
   }
 
   /** Why the injector limited the run, in one sentence starting "injector-bound:"; or empty. */
   static Optional<String> bound(
-      double avgCpu, double gcPercent, double peakHeap, boolean embeddedDemo) {
+      double avgCpu, double gcPercent, double peakHeap, long lagMillis, boolean embeddedDemo) {
     List<String> why = new ArrayList<>();
+    if (lagMillis > 0) {
+      why.add(
+          "it started its last users "
+              + num(lagMillis / 1000.0)
+              + " s after the profile's schedule ended, so it could not keep the planned arrival"
+              + " rate");
+    }
     if (avgCpu >= INJECTOR_CPU) {
       why.add(
           "its CPU averaged " + num(avgCpu) + "% of its cores (limit " + num(INJECTOR_CPU) + "%)");

@@ -65,6 +65,7 @@ public record ResourceReport(
    * @param avgCpu average CPU in percent of the cores the JVM may use
    * @param gcPercent average share of wall time spent in GC pauses
    * @param peakHeapAfterGc highest heap in use after a collection, in percent of the maximum heap
+   * @param lagMillis how late an open-model run's last user started past the schedule; 0 on time
    * @param bound why the injector limited the run; empty when it did not
    */
   public record Injector(
@@ -72,5 +73,6 @@ public record ResourceReport(
       double peakCpu,
       double gcPercent,
       double peakHeapAfterGc,
+      long lagMillis,
       Optional<String> bound) {}
 }

@@ -109,10 +109,16 @@ public final class RunAnalysis {
     }
     RunStats stats = RunStats.merge(logs, windows);
     Apdex apdex = new Apdex(in.settings().apdexThreshold().toMillis(), warmUp);
+    InjectionLag lag = new InjectionLag();
     for (Path log : logs) {
       // A second pass: apdex needs every response time, which the statistics do not keep.
       LogReader.read(log, apdex);
+      LogReader.read(log, lag);
     }
+    long injectionLag =
+        in.plan().model() == LoadModel.OPEN
+            ? InjectionLag.significant(lag.lastStartMillis(), in.plan().total().toMillis())
+            : 0;
 
     List<RunReport.Entry> requests = new ArrayList<>();
     for (RequestStats r : stats.requests()) {
@@ -154,7 +160,12 @@ public final class RunAnalysis {
             .map(
                 s ->
                     ResourceAnalysis.analyse(
-                        s, stats.startEpochMillis(), warmUp, in.scenario(), resourceSla));
+                        s,
+                        stats.startEpochMillis(),
+                        warmUp,
+                        in.scenario(),
+                        resourceSla,
+                        injectionLag));
     resources.ifPresent(
         r -> {
           gates.addAll(r.gates());

@@ -282,6 +282,7 @@ public final class SummaryJson {
     node.set("peakCpuPercent", num(i.peakCpu()));
     node.set("gcPercent", num(i.gcPercent()));
     node.set("peakHeapAfterGcPercent", num(i.peakHeapAfterGc()));
+    node.put("injectionLagMillis", i.lagMillis());
     node.put("bound", i.bound().orElse(null));
     return node;
   }
