@@ -74,9 +74,30 @@ class ResourceRunTest {
       assertTrue(
           junit.contains("failure message=\"target memory growth &lt; 10MB/min breached"), junit);
       assertTrue(run.output().contains("the target leaks memory"), run.output());
-      assertTrue(Files.isRegularFile(dir.resolve("perfgate/resources.json")));
       assertTrue(Files.readString(dir.resolve("perfgate/index.html")).contains("Resources"));
+
+      // Analysed again, the run is judged from its saved samples the same way...
+      assertEquals(2, analyze(dir), "the leak gate breaks again");
+      JsonNode again = JSON.readTree(dir.resolve("perfgate/summary.json").toFile());
+      assertEquals(
+          growth,
+          again.path("resources").path("target").path("memoryGrowthMbPerMin").asDouble(),
+          1e-9);
+      // ...and a run without samples (an older perfgate's) is analysed without resources.
+      Files.delete(dir.resolve("perfgate/resources.json"));
+      assertEquals(0, analyze(dir));
+      JsonNode old = JSON.readTree(dir.resolve("perfgate/summary.json").toFile());
+      assertTrue(old.path("resources").isMissingNode(), old.toString());
     }
+  }
+
+  private static int analyze(Path dir) {
+    var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    return io.perfgate.cli.Main.run(
+        new String[] {"analyze", dir.toString(), "-Dperfgate.config=" + CONF},
+        sink,
+        sink,
+        Path.of(""));
   }
 
   @Test
