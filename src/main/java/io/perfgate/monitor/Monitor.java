@@ -149,7 +149,10 @@ public final class Monitor {
     }
   }
 
-  /** Stops sampling (waiting for a sample under way) and returns everything recorded. */
+  /**
+   * Stops sampling (waiting for a sample under way), takes a last sample, and returns everything
+   * recorded.
+   */
   public ResourceSamples stop() {
     scheduler.shutdown();
     try {
@@ -160,6 +163,8 @@ public final class Monitor {
       scheduler.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    // One last sample at the run's end: the scheduler's last tick may be up to an interval old.
+    tick();
     synchronized (notes) {
       return new ResourceSamples(
           intervalMillis, targetProcess, embeddedDemo, recorder.series(), notes);

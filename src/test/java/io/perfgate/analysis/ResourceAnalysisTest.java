@@ -157,6 +157,7 @@ class ResourceAnalysisTest {
     var r = analyse(samples(cpu), "smoke", ResourceSla.defaults());
     assertTrue(r.warnings().get(0).startsWith("injector-bound"));
     assertEquals(Finding.Kind.SATURATION, r.findings().get(0).kind());
+    assertEquals(Finding.Severity.WARNING, r.findings().get(0).severity());
     assertEquals("injector", r.findings().get(0).subject());
   }
 

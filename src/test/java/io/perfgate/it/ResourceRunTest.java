@@ -149,8 +149,31 @@ class ResourceRunTest {
           s.path("run").path("warnings").toString().contains("injector-bound"),
           s.path("run").toString());
       assertTrue(run.output().contains("WARNING: injector-bound"), run.output());
-      assertTrue(List.of("WARN", "FAIL").contains(s.path("verdict").asText()), s.toString());
+      assertTrue(
+          s.path("findings").toString().contains("\"subject\":\"injector\""),
+          s.path("findings").toString());
     }
+  }
+
+  @Test
+  void aTargetProcessThatDoesNotExistStopsTheRunBeforeAnyLoad(@TempDir Path results)
+      throws Exception {
+    long dead =
+        ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
+    Map<String, String> p = new HashMap<>();
+    p.put("perfgate.config", CONF);
+    p.put("scenario", "soak");
+    p.put("target.monitor.process.pid", Long.toString(dead));
+    var run = GatlingProcess.run(GatlingProcess.CONFIGURED, p, results, LIMIT);
+
+    assertEquals(3, run.exitCode(), run.output());
+    assertTrue(
+        run.output().contains("'target.monitor.process.pid'")
+            && run.output().contains("there is no running process " + dead),
+        run.output());
+    assertTrue(run.output().contains("No load was sent."), run.output());
+    assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
+    assertTrue(run.runDir().isEmpty(), "no run folder is created");
   }
 
   private static JsonNode gate(JsonNode summary, String name) {
