@@ -69,7 +69,8 @@ public final class ResourceAnalysis {
     List<Finding> findings = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
 
-    Optional<ResourceReport.Target> target = target(views, warmUpMillis, sla);
+    Optional<ResourceReport.Target> target =
+        target(views, warmUpMillis, sla, sla.judgesLeaks(profile), samples.embeddedDemo());
     if (target.isPresent()) {
       gates.addAll(gates(target.get(), profile, sla));
       leakFinding(target.get(), sla).ifPresent(findings::add);
@@ -114,7 +115,11 @@ public final class ResourceAnalysis {
   }
 
   private static Optional<ResourceReport.Target> target(
-      List<ResourceReport.SeriesView> views, long warmUp, ResourceSla sla) {
+      List<ResourceReport.SeriesView> views,
+      long warmUp,
+      ResourceSla sla,
+      boolean judgeLeaks,
+      boolean embeddedDemo) {
     Optional<ResourceReport.SeriesView> memory =
         find(views, Series.TARGET, "rss")
             .or(() -> find(views, Series.PROMETHEUS, "process_resident_memory_bytes"));
@@ -146,7 +151,7 @@ public final class ResourceAnalysis {
             cpu.map(c -> max(after(c, warmUp))).orElse(OptionalDouble.empty()),
             threads.map(t -> delta(after(t, warmUp))).orElse(OptionalDouble.empty()),
             fds.map(t -> delta(after(t, warmUp))).orElse(OptionalDouble.empty()),
-            leak(growth, fit, mem.size(), sla)));
+            judgeLeaks ? leak(growth, fit, mem.size(), sla) : unjudged(growth, fit, embeddedDemo)));
   }
 
   /** The slope of memory (MB) over time, in MB per minute. */
@@ -203,6 +208,30 @@ public final class ResourceAnalysis {
             + ", steadily and beyond the acceptable "
             + num(acceptable)
             + " MB/min: the target leaks memory.");
+  }
+
+  /**
+   * A run of a profile that is not meant to find leaks (a one-minute smoke run's memory mostly
+   * shows the JVM sizing its heap): the growth is reported, not judged.
+   */
+  static ResourceReport.Leak unjudged(
+      OptionalDouble growth, OptionalDouble fit, boolean embeddedDemo) {
+    String rate =
+        growth.isEmpty()
+            ? "Too few memory samples after the warm-up for a growth rate"
+            : "Memory grows "
+                + num(growth.getAsDouble())
+                + " MB/min after the warm-up (R2 "
+                + String.format(Locale.ROOT, "%.2f", fit.getAsDouble())
+                + ")";
+    return new ResourceReport.Leak(
+        false,
+        false,
+        rate
+            + "; leaks are judged on the profiles of sla.resources.leakProfiles (soak, endurance)"
+            + (embeddedDemo
+                ? ", and this memory is the injector's JVM, which runs the embedded demo service."
+                : "."));
   }
 
   private static List<GateResult> gates(ResourceReport.Target t, String profile, ResourceSla sla) {

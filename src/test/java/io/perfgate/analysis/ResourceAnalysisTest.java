@@ -125,6 +125,25 @@ class ResourceAnalysisTest {
   }
 
   @Test
+  void onlyLeakProfilesGetALeakVerdict() {
+    Series rss = series("target", "rss", "bytes", 40, s -> (100 + s) * MB);
+    var smoke = analyse(samples(rss), "smoke", ResourceSla.defaults());
+    var leak = smoke.report().target().orElseThrow().leak();
+    assertFalse(leak.leaking());
+    assertFalse(leak.judged());
+    assertTrue(leak.reason().contains("60.0 MB/min"), leak.reason());
+    assertTrue(smoke.findings().isEmpty());
+    assertTrue(smoke.gates().isEmpty());
+    assertTrue(
+        analyse(samples(rss), "endurance", ResourceSla.defaults())
+            .report()
+            .target()
+            .orElseThrow()
+            .leak()
+            .leaking());
+  }
+
+  @Test
   void tooFewSamplesGiveNoVerdictAndNoGate() {
     Series rss = series("target", "rss", "bytes", 12, s -> s * MB);
     var r = analyse(samples(rss), "soak", ResourceSla.defaults());
