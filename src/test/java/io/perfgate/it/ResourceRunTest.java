@@ -59,6 +59,12 @@ class ResourceRunTest {
       double known =
           LEAK_BYTES / (1024.0 * 1024.0) * s.path("measured").path("rps").asDouble() * 60;
       double growth = target.path("memoryGrowthMbPerMin").asDouble();
+      System.out.printf(
+          "leak run: growth %.1f MB/min (R2 %.3f), known rate %.1f MB/min at %.1f req/s%n",
+          growth,
+          target.path("memoryFit").asDouble(),
+          known,
+          s.path("measured").path("rps").asDouble());
       assertTrue(
           Math.abs(growth - known) <= 0.3 * known,
           "growth " + growth + " MB/min, known rate " + known + " MB/min: " + target);
@@ -115,6 +121,11 @@ class ResourceRunTest {
       // What the leak would have added at this request rate; a healthy target stays far below.
       double leakRate =
           LEAK_BYTES / (1024.0 * 1024.0) * s.path("measured").path("rps").asDouble() * 60;
+      System.out.printf(
+          "no-leak run: growth %.1f MB/min (R2 %.3f), the leak would add %.1f MB/min%n",
+          target.path("memoryGrowthMbPerMin").asDouble(),
+          target.path("memoryFit").asDouble(),
+          leakRate);
       assertTrue(
           target.path("memoryGrowthMbPerMin").asDouble() < 0.2 * leakRate, target.toString());
       assertTrue(gate(s, "target memory growth < 10MB/min").path("passed").asBoolean());
@@ -143,6 +154,7 @@ class ResourceRunTest {
 
       JsonNode s = summary(run);
       JsonNode injector = s.path("resources").path("injector");
+      System.out.println("starved injector: " + injector);
       assertTrue(
           injector.path("bound").asText().startsWith("injector-bound:"), injector.toString());
       assertTrue(
