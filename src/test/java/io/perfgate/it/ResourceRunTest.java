@@ -143,12 +143,12 @@ class ResourceRunTest {
       Map<String, String> p = new HashMap<>();
       p.put("perfgate.config", CONF);
       p.put("scenario", "flood");
-      p.put("rate", "1500");
+      p.put("rate", "2500");
       p.put("target.baseUrl", demo.baseUrl());
-      // An injector with one core and a small heap cannot start 1,500 users a second on time.
+      // An injector with one core cannot start 2,500 users a second on time.
       List<String> cmd =
           new ArrayList<>(GatlingProcess.command(GatlingProcess.CONFIGURED, p, results));
-      cmd.replaceAll(a -> a.equals("-Xmx1G") ? "-Xmx96m" : a);
+      cmd.replaceAll(a -> a.equals("-Xmx1G") ? "-Xmx256m" : a);
       cmd.addAll(1, List.of("-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC"));
       var run = GatlingProcess.exec(cmd, results, LIMIT);
 
