@@ -100,8 +100,9 @@ public final class Monitor {
           new PrometheusSampler(
               settings.prometheus().get(),
               settings.metrics(),
-              settings.interval().compareTo(java.time.Duration.ofSeconds(5)) < 0
-                  ? java.time.Duration.ofSeconds(5)
+              // One thread samples everything: a hung endpoint may cost one interval, not more.
+              settings.interval().compareTo(java.time.Duration.ofSeconds(1)) < 0
+                  ? java.time.Duration.ofSeconds(1)
                   : settings.interval(),
               notes));
     }
