@@ -29,7 +29,8 @@ public record Finding(
     SATURATION,
     APDEX,
     CACHE,
-    REGRESSION
+    REGRESSION,
+    MEMORY
   }
 
   /** One piece of advice and how soon to act on it. */

@@ -4,8 +4,10 @@ import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
+import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.profile.ErrorBudget;
 import io.perfgate.profile.LoadModel;
 import io.perfgate.profile.Plan;
@@ -94,6 +96,17 @@ public final class RunAnalysis {
   }
 
   public static RunReport analyse(List<Path> logs, Inputs in) throws IOException {
+    return analyse(logs, in, Optional.empty(), ResourceSla.defaults());
+  }
+
+  /**
+   * The report of a run whose resources were sampled: the resource gates follow the log's gates (so
+   * Gatling's assertions stay the first gates, in order), the resource findings follow the log's,
+   * and an injector that limited the run is a warning of the run.
+   */
+  public static RunReport analyse(
+      List<Path> logs, Inputs in, Optional<ResourceSamples> samples, ResourceSla resourceSla)
+      throws IOException {
     long warmUp = in.plan().warmUp().toMillis();
     List<Window> windows = new ArrayList<>();
     windows.add(new Window(MEASURED, warmUp, Long.MAX_VALUE));
@@ -107,10 +120,16 @@ public final class RunAnalysis {
     }
     RunStats stats = RunStats.merge(logs, windows);
     Apdex apdex = new Apdex(in.settings().apdexThreshold().toMillis(), warmUp);
+    InjectionLag lag = new InjectionLag();
     for (Path log : logs) {
       // A second pass: apdex needs every response time, which the statistics do not keep.
       LogReader.read(log, apdex);
+      LogReader.read(log, lag);
     }
+    long injectionLag =
+        in.plan().model() == LoadModel.OPEN
+            ? InjectionLag.significant(lag.lastStartMillis(), in.plan().total().toMillis())
+            : 0;
 
     List<RunReport.Entry> requests = new ArrayList<>();
     for (RequestStats r : stats.requests()) {
@@ -144,9 +163,28 @@ public final class RunAnalysis {
             .toList();
 
     List<GateResult> gates =
-        GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope));
+        new ArrayList<>(
+            GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope)));
     List<Finding> findings =
-        new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score());
+        new ArrayList<>(
+            new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score()));
+    Optional<ResourceAnalysis.Result> resources =
+        samples
+            .filter(s -> !s.isEmpty())
+            .map(
+                s ->
+                    ResourceAnalysis.analyse(
+                        s,
+                        stats.startEpochMillis(),
+                        warmUp,
+                        in.scenario(),
+                        resourceSla,
+                        injectionLag));
+    resources.ifPresent(
+        r -> {
+          gates.addAll(r.gates());
+          findings.addAll(r.findings());
+        });
     Optional<RunReport.BaselineDiff> diff =
         in.baseline().map(b -> Baselines.diff(b, measured, requests));
     Optional<AbortNote> abort =
@@ -187,6 +225,7 @@ public final class RunAnalysis {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");
     }
+    resources.ifPresent(r -> warnings.addAll(r.warnings()));
     var header = stats.logs().get(0).header();
     RunReport.Run run =
         new RunReport.Run(
@@ -219,7 +258,8 @@ public final class RunAnalysis {
         diff,
         verdict,
         capacity,
-        Explanations.explain(errors, in.target(), figures(stats.global()), seconds));
+        Explanations.explain(errors, in.target(), figures(stats.global()), seconds),
+        resources.map(ResourceAnalysis.Result::report));
   }
 
   static String phaseWindow(String phase) {

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Everything perfgate decided about one run: the figures (whole run and measured window, per
- * request, per group, per phase, per second), the gates, the findings, the verdict, and what the
- * errors mean for the target in plain words. Publishing only formats this.
+ * request, per group, per phase, per second), the gates, the findings, the verdict, what the errors
+ * mean for the target in plain words, and what the resource samples said when the run had any.
+ * Publishing only formats this.
  */
 public record RunReport(
     Run run,
@@ -23,9 +24,11 @@ public record RunReport(
     Optional<BaselineDiff> baseline,
     Verdict verdict,
     Optional<Capacity> capacity,
-    List<Explanation> explanations) {
+    List<Explanation> explanations,
+    Optional<ResourceReport> resources) {
   /**
-   * A report without a capacity finding (the run's profile is no ladder of steps) nor explanations.
+   * A report without a capacity finding (the run's profile is no ladder of steps), explanations or
+   * resource samples.
    */
   public RunReport(
       Run run,
@@ -56,10 +59,11 @@ public record RunReport(
         baseline,
         verdict,
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
-  /** A report without explanations of its errors. */
+  /** A report without explanations of its errors or resource samples. */
   public RunReport(
       Run run,
       Figures global,
@@ -76,8 +80,22 @@ public record RunReport(
       Verdict verdict,
       Optional<Capacity> capacity) {
     this(
-        run, global, measured, requests, groups, phases, perSecond, errors, gates, findings, apdex,
-        baseline, verdict, capacity, List.of());
+        run,
+        global,
+        measured,
+        requests,
+        groups,
+        phases,
+        perSecond,
+        errors,
+        gates,
+        findings,
+        apdex,
+        baseline,
+        verdict,
+        capacity,
+        List.of(),
+        Optional.empty());
   }
 
   public RunReport {

@@ -14,6 +14,8 @@ import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
 import io.perfgate.history.Trend;
 import io.perfgate.history.TrendCommand;
+import io.perfgate.monitor.ResourceSamples;
+import io.perfgate.monitor.SamplesFile;
 import io.perfgate.publish.ConsoleVerdict;
 import io.perfgate.publish.Publisher;
 import io.perfgate.results.LogFormatException;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -124,14 +127,21 @@ final class Commands {
     JsonNode previous = readSummary(runDir.resolve("perfgate").resolve("summary.json"));
     Settings settings = settings(args, previous);
     String simulation = simpleName(header.simulationClass());
+    // A run from before resource sampling, or without it, has no resources.json: no resource gates.
+    Optional<ResourceSamples> samples =
+        SamplesFile.read(runDir.resolve("perfgate").resolve(SamplesFile.FILE_NAME));
     RunReport report =
-        analyse(
+        RunAnalysis.analyse(
             List.of(log),
-            settings,
-            simulation,
-            previous.path("run").path("target").asText("(unknown)"),
-            runDir.getFileName().toString(),
-            "../index.html");
+            RunAnalysis.Inputs.of(
+                settings,
+                simulation,
+                previous.path("run").path("target").asText("(unknown)"),
+                RunGates.of(settings, simulation),
+                runDir.getFileName().toString(),
+                "../index.html"),
+            samples,
+            settings.resources());
     List<Path> written = new ArrayList<>(Publisher.publish(report, runDir.resolve("perfgate")));
     written.addAll(Trend.afterRun(report, runDir, settings.baselines(), err));
     out.print(ConsoleVerdict.render(report, written));

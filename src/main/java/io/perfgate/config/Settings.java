@@ -3,7 +3,9 @@ package io.perfgate.config;
 import io.perfgate.analysis.AnalysisSettings;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.RegressionLimits;
+import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Sla;
+import io.perfgate.monitor.MonitorSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.Profile;
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param regression limits of the regression gates added when a baseline exists
  * @param baselines the folder of saved baselines
  * @param injectors which shard of how many injectors this run is (1 of 1 on one machine)
+ * @param monitor what to sample during the run (target.monitor)
+ * @param resources the resource gates (sla.resources)
  */
 public record Settings(
     String scenario,
@@ -41,7 +45,9 @@ public record Settings(
     RegressionLimits regression,
     Path baselines,
     AnalysisSettings analysis,
-    Injectors injectors) {
+    Injectors injectors,
+    MonitorSettings monitor,
+    ResourceSla resources) {
   public static final String LIST = "list";
 
   public Settings {

@@ -14,6 +14,7 @@ import io.perfgate.profile.Plans;
 import io.perfgate.profile.Profile;
 import io.perfgate.target.DemoSettings;
 import io.perfgate.target.Target;
+import io.perfgate.units.ByteSize;
 import io.perfgate.workload.Workload;
 import java.io.File;
 import java.io.IOException;
@@ -186,7 +187,9 @@ public final class SettingsLoader {
         SlaReader.regression(root.child("sla").child("regression")),
         projectDir.resolve(root.string("baselines")),
         analysis(root.child("analysis")),
-        injectors);
+        injectors,
+        MonitorReader.monitor(root.child("target").child("monitor")),
+        MonitorReader.resources(root.child("sla").child("resources")));
   }
 
   private static Injectors injectors(Node node) {
@@ -244,7 +247,18 @@ public final class SettingsLoader {
       throw node.error("port", port + " is not a port", "0 (any free port) to 65535");
     }
     Node faults = node.child("faults");
-    faults.rejectUnknown(Set.of("latency", "errorRate", "after", "capacity", "overload"));
+    faults.rejectUnknown(Set.of("latency", "errorRate", "after", "capacity", "overload", "leak"));
+    long leak = 0;
+    if (faults.has("leak")) {
+      String raw = faults.raw("leak").trim();
+      leak = ByteSize.parse(raw).orElse(-1);
+      if (leak < 0 || leak > 64L << 20) {
+        throw faults.error(
+            "leak",
+            "'" + raw + "' is not a size of at most 64MB",
+            ByteSize.ALLOWED + ", at most 64MB");
+      }
+    }
     return new DemoSettings(
         port,
         node.duration("cacheTtl", false),
@@ -252,7 +266,8 @@ public final class SettingsLoader {
         faults.fraction("errorRate"),
         faults.duration("after", true),
         faults.integer("capacity", 0),
-        faults.duration("overload", true));
+        faults.duration("overload", true),
+        leak);
   }
 
   // ---- layers ----

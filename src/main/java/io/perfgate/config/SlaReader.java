@@ -35,7 +35,15 @@ final class SlaReader {
 
   static Sla read(Node sla, Set<String> endpoints) {
     sla.rejectUnknown(
-        Set.of("failBeyond", "tiers", "tierGates", "global", "requests", "groups", "regression"));
+        Set.of(
+            "failBeyond",
+            "tiers",
+            "tierGates",
+            "global",
+            "requests",
+            "groups",
+            "regression",
+            "resources"));
     Tier failBeyond = sla.oneOf("failBeyond", FAIL_BEYOND);
     Node tiers = sla.child("tiers");
     Set<String> tierKeys = new TreeSet<>(TIER_METRICS.keySet());

@@ -72,7 +72,8 @@ final class TargetReader {
             "allowHosts",
             "secrets",
             "secretFiles",
-            "tls"));
+            "tls",
+            "monitor"));
     String raw = node.string("baseUrl").trim();
     Optional<URI> baseUrl = raw.isEmpty() ? Optional.empty() : Optional.of(url(node, raw));
     Map<String, String> headers = new LinkedHashMap<>();

@@ -15,17 +15,19 @@ final class CommandLine {
       String.join(
           System.lineSeparator(),
           "usage: DemoService [--port N] [--host H] [--latency D] [--error-rate R]"
-              + " [--cache-ttl D] [--data-size tiny|standard]",
+              + " [--cache-ttl D] [--data-size tiny|standard] [--leak SIZE]",
           "  --port N          TCP port, 0 for any free one (default 8080)",
           "  --host H          address to bind (default 127.0.0.1)",
           "  --latency D       delay added to every answer, e.g. 300ms, 2s, 1m (default 0ms)",
           "  --error-rate R    fraction of requests answered 500, from 0 to 1 (default 0)",
           "  --cache-ttl D     how long clustered failures stay cached, 0s to disable (default"
               + " 30s)",
-          "  --data-size S     tiny or standard (default standard)");
+          "  --data-size S     tiny or standard (default standard)",
+          "  --leak SIZE       memory kept for good on every request, e.g. 16KB (default 0)");
 
   private static final Set<String> OPTIONS =
-      Set.of("--port", "--host", "--latency", "--error-rate", "--cache-ttl", "--data-size");
+      Set.of(
+          "--port", "--host", "--latency", "--error-rate", "--cache-ttl", "--data-size", "--leak");
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
@@ -77,9 +79,14 @@ final class CommandLine {
       return switch (name) {
         case "--port" -> options.withPort(port(value));
         case "--host" -> options.withHost(value);
-        case "--latency" -> options.withFaults(new DemoFaults(duration(value), faults.errorRate()));
+        case "--latency" ->
+            options.withFaults(
+                new DemoFaults(duration(value), faults.errorRate(), faults.leakBytes()));
         case "--error-rate" ->
-            options.withFaults(new DemoFaults(faults.latency(), errorRate(value)));
+            options.withFaults(
+                new DemoFaults(faults.latency(), errorRate(value), faults.leakBytes()));
+        case "--leak" ->
+            options.withFaults(new DemoFaults(faults.latency(), faults.errorRate(), size(value)));
         case "--cache-ttl" -> options.withCacheTtl(duration(value));
         default -> options.withDataSize(dataSize(value));
       };
@@ -103,6 +110,14 @@ final class CommandLine {
       throw new IllegalArgumentException(
           "'" + value + "' is not a fraction between 0 and 1, e.g. 0.05");
     }
+  }
+
+  private static long size(String value) {
+    return io.perfgate.units.ByteSize.parse(value)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "'" + value + "' is not a size; use e.g. 16KB or 1MB (1KB = 1024 bytes)"));
   }
 
   private static DataSize dataSize(String value) {

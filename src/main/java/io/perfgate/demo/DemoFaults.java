@@ -10,17 +10,32 @@ import java.util.Objects;
  * @param latency fixed delay added before each answer; zero for none
  * @param errorRate fraction of requests, from 0 to 1, answered with 500 {@code {"error":"injected
  *     fault"}}
- * @param after how long after the service starts the faults begin (a target that breaks half-way
- *     through a run); zero for from the start
+ * @param after how long after the service starts the latency and error faults begin (a target that
+ *     breaks half-way through a run); zero for from the start
  * @param capacity requests in progress the service handles at full speed; beyond it, every answer
  *     waits {@code overload} more (a saturated service); 0 for no limit
  * @param overload the extra wait of every answer while more than {@code capacity} are in progress
+ * @param leakBytes memory kept for good on every request, outside the Java heap and written to so
+ *     that it is resident: a leak whose rate is known (leak size times request rate); 0 for none
  */
 public record DemoFaults(
-    Duration latency, double errorRate, Duration after, int capacity, Duration overload) {
+    Duration latency,
+    double errorRate,
+    Duration after,
+    int capacity,
+    Duration overload,
+    long leakBytes) {
+  /** The most a single request may leak. */
+  public static final long MAX_LEAK = 64L << 20;
 
+  /** Latency and errors from the start, no capacity limit, no leak. */
   public DemoFaults(Duration latency, double errorRate) {
-    this(latency, errorRate, Duration.ZERO, 0, Duration.ZERO);
+    this(latency, errorRate, 0);
+  }
+
+  /** Latency, errors and a leak from the start, no capacity limit. */
+  public DemoFaults(Duration latency, double errorRate, long leakBytes) {
+    this(latency, errorRate, Duration.ZERO, 0, Duration.ZERO, leakBytes);
   }
 
   public DemoFaults {
@@ -35,6 +50,10 @@ public record DemoFaults(
               + ", "
               + overload
               + ".");
+    }
+    if (leakBytes < 0 || leakBytes > MAX_LEAK) {
+      throw new IllegalArgumentException(
+          "Injected leak must be from 0 to 64MB per request, got " + leakBytes + " bytes.");
     }
     Objects.requireNonNull(latency, "latency must not be null; use Duration.ZERO for no delay");
     if (latency.isNegative()) {
@@ -52,6 +71,6 @@ public record DemoFaults(
 
   /** No added latency and no injected errors. */
   public static DemoFaults none() {
-    return new DemoFaults(Duration.ZERO, 0.0);
+    return new DemoFaults(Duration.ZERO, 0.0, 0);
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +45,8 @@ final class Router implements HttpHandler {
   private final long startedAt = System.nanoTime();
   private final java.util.concurrent.atomic.AtomicInteger inProgress =
       new java.util.concurrent.atomic.AtomicInteger();
+  // The leak fault's memory: kept until the service is garbage, never read.
+  private final Queue<ByteBuffer> leaked = new ConcurrentLinkedQueue<>();
   private final ObjectMapper mapper;
   private final AtomicLong requests = new AtomicLong();
   private final BooleanSupplier closing;
@@ -88,6 +93,19 @@ final class Router implements HttpHandler {
     this.closing = closing;
   }
 
+  /**
+   * Keeps {@code bytes} for good, off the heap, and touches every page of it so the operating
+   * system really gives it to the process: resident memory then grows by exactly the leak.
+   */
+  private void leak(long bytes) {
+    ByteBuffer b = ByteBuffer.allocateDirect((int) bytes);
+    for (int i = 0; i < b.capacity(); i += 4096) {
+      b.put(i, (byte) 1);
+    }
+    b.put(b.capacity() - 1, (byte) 1);
+    leaked.add(b);
+  }
+
   long requestCount() {
     return requests.get();
   }
@@ -128,6 +146,9 @@ final class Router implements HttpHandler {
   }
 
   private Response respondFaulty(HttpExchange exchange) throws InterruptedException {
+    if (faults.leakBytes() > 0) {
+      leak(faults.leakBytes());
+    }
     boolean faulty = System.nanoTime() - startedAt >= faults.after().toNanos();
     if (faulty && !faults.latency().isZero()) {
       TimeUnit.NANOSECONDS.sleep(faults.latency().toNanos());

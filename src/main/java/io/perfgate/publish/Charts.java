@@ -113,6 +113,102 @@ final class Charts {
         "multi", series.size() > 1);
   }
 
+  /** One line of a chart of sampled values: [offset seconds, value] pairs in time order. */
+  record Line(String cssClass, String label, List<double[]> points) {}
+
+  /**
+   * A chart of sampled values (resources): like {@link #chart} but with fractional values and
+   * offsets, folded to the highest value per point on long runs so peaks stay visible.
+   */
+  static Map<String, Object> sampled(String title, long warmUpMillis, List<Line> lines) {
+    double last = 1;
+    double max = 0;
+    List<List<double[]>> folded = new ArrayList<>();
+    for (Line l : lines) {
+      List<double[]> f = foldMax(l.points());
+      folded.add(f);
+      for (double[] p : f) {
+        last = Math.max(last, p[0]);
+        max = Math.max(max, p[1]);
+      }
+    }
+    double step = niceStep(Math.max(max, 1) / 4.0);
+    double top = step * Math.max(1, Math.ceil(Math.max(max, 1) / step));
+    long lastSecond = (long) Math.ceil(last);
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      StringBuilder points = new StringBuilder();
+      for (double[] p : folded.get(i)) {
+        if (points.length() > 0) {
+          points.append(' ');
+        }
+        points
+            .append(coord(x(Math.max(0, p[0]), lastSecond)))
+            .append(',')
+            .append(coord(y(p[1], top)));
+      }
+      series.add(
+          view(
+              "cssClass", lines.get(i).cssClass(),
+              "label", lines.get(i).label(),
+              "points", points.toString()));
+    }
+    List<Map<String, Object>> yTicks = new ArrayList<>();
+    for (double v = 0; v <= top + step / 2; v += step) {
+      yTicks.add(
+          view(
+              "y", coord(y(v, top)),
+              "labelY", coord(y(v, top) + 4),
+              "label", Fmt.number(v, 1)));
+    }
+    List<Map<String, Object>> xTicks = new ArrayList<>();
+    long timeStep = timeStep(lastSecond);
+    for (long t = 0; t <= lastSecond; t += timeStep) {
+      xTicks.add(view("x", coord(x(t, lastSecond)), "label", Fmt.clock(t * 1000)));
+    }
+    List<Map<String, Object>> warmUp = new ArrayList<>();
+    if (warmUpMillis > 0) {
+      double end = x(Math.min(lastSecond, warmUpMillis / 1000.0), lastSecond);
+      warmUp.add(
+          view(
+              "x", coord(LEFT),
+              "y", coord(TOP),
+              "w", coord(end - LEFT),
+              "h", coord(HEIGHT - TOP - BOTTOM)));
+    }
+    return view(
+        "title", title,
+        "width", WIDTH,
+        "height", HEIGHT,
+        "left", LEFT,
+        "right", WIDTH - RIGHT,
+        "bottom", HEIGHT - BOTTOM,
+        "labelX", LEFT - 6,
+        "timeY", HEIGHT - 6,
+        "yTicks", yTicks,
+        "xTicks", xTicks,
+        "warmUp", warmUp,
+        "series", series,
+        "multi", lines.size() > 1);
+  }
+
+  /** At most MAX_POINTS points, each the highest of the samples it stands for. */
+  static List<double[]> foldMax(List<double[]> points) {
+    int n = points.size();
+    int buckets = Math.min(n, MAX_POINTS);
+    List<double[]> out = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) b * n / buckets);
+      int to = (int) ((long) (b + 1) * n / buckets);
+      double v = Double.NEGATIVE_INFINITY;
+      for (int i = from; i < to; i++) {
+        v = Math.max(v, points.get(i)[1]);
+      }
+      out.add(new double[] {points.get(from)[0], v});
+    }
+    return out;
+  }
+
   /** [offset, value] pairs, at most MAX_POINTS of them. */
   static long[][] fold(List<RunReport.Second> sorted, Series s) {
     int n = sorted.size();

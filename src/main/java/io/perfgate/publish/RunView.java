@@ -54,6 +54,7 @@ final class RunView {
     v.put("hasPhases", !report.phases().isEmpty());
     v.put("hasCharts", !report.perSecond().isEmpty());
     v.put("hasErrorTable", !report.errors().isEmpty());
+    v.put("resources", ResourceView.of(report.resources(), run.warmUpMillis()));
     return v;
   }
 

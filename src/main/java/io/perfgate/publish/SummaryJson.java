@@ -11,6 +11,7 @@ import io.perfgate.analysis.Explanation;
 import io.perfgate.analysis.Figures;
 import io.perfgate.analysis.Finding;
 import io.perfgate.analysis.GateResult;
+import io.perfgate.analysis.ResourceReport;
 import io.perfgate.analysis.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,6 +85,7 @@ public final class SummaryJson {
     root.set(
         "capacity",
         report.capacity().<JsonNode>map(SummaryJson::capacity).orElse(NODES.nullNode()));
+    report.resources().ifPresent(r -> root.set("resources", resources(r)));
     return root;
   }
 
@@ -265,6 +267,65 @@ public final class SummaryJson {
       advice.addObject().put("horizon", Words.lower(r.horizon())).put("text", r.text());
     }
     return node;
+  }
+
+  private static ObjectNode resources(ResourceReport r) {
+    ObjectNode node = NODES.objectNode();
+    node.put("intervalMillis", r.intervalMillis());
+    node.put("targetProcess", r.targetProcess().orElse(null));
+    node.put("embeddedDemo", r.embeddedDemo());
+    node.set("target", r.target().<JsonNode>map(SummaryJson::target).orElse(NODES.nullNode()));
+    node.set(
+        "injector", r.injector().<JsonNode>map(SummaryJson::injector).orElse(NODES.nullNode()));
+    ArrayNode series = node.putArray("series");
+    for (ResourceReport.SeriesView s : r.series()) {
+      ObjectNode one = series.addObject();
+      one.put("source", s.source()).put("metric", s.metric()).put("unit", s.unit());
+      ArrayNode points = one.putArray("points");
+      for (ResourceReport.Point p : s.points()) {
+        points.addArray().add(p.offsetMillis()).add(num(round(p.value())));
+      }
+    }
+    ArrayNode notes = node.putArray("notes");
+    r.notes().forEach(notes::add);
+    return node;
+  }
+
+  private static ObjectNode target(ResourceReport.Target t) {
+    ObjectNode node = NODES.objectNode();
+    node.put("memorySource", t.memorySource());
+    node.set("memoryGrowthMbPerMin", num(t.memoryGrowth()));
+    node.set("memoryFit", num(t.memoryFit()));
+    node.set("peakRssMb", num(t.peakRssMb()));
+    node.set("avgCpuPercent", num(t.avgCpu()));
+    node.set("peakCpuPercent", num(t.peakCpu()));
+    node.set("threadGrowth", num(t.threadGrowth()));
+    node.set("fdGrowth", num(t.fdGrowth()));
+    node.putObject("leak")
+        .put("leaking", t.leak().leaking())
+        .put("judged", t.leak().judged())
+        .put("reason", t.leak().reason());
+    return node;
+  }
+
+  private static ObjectNode injector(ResourceReport.Injector i) {
+    ObjectNode node = NODES.objectNode();
+    node.set("avgCpuPercent", num(i.avgCpu()));
+    node.set("peakCpuPercent", num(i.peakCpu()));
+    node.set("gcPercent", num(i.gcPercent()));
+    node.set("peakHeapAfterGcPercent", num(i.peakHeapAfterGc()));
+    node.put("injectionLagMillis", i.lagMillis());
+    node.put("bound", i.bound().orElse(null));
+    return node;
+  }
+
+  private static JsonNode num(java.util.OptionalDouble value) {
+    return value.isPresent() ? num(value.getAsDouble()) : NODES.nullNode();
+  }
+
+  /** Samples keep three decimals: a series of thousands of points stays readable. */
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private static ObjectNode baseline(RunReport.BaselineDiff diff) {

@@ -2,6 +2,7 @@ package io.perfgate.publish;
 
 import io.perfgate.analysis.Finding;
 import io.perfgate.analysis.GateResult;
+import io.perfgate.analysis.ResourceReport;
 import io.perfgate.analysis.RunReport;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,6 +63,7 @@ public final class SummaryMarkdown {
     worst(md, report);
     findings(md, Words.bottlenecks(report));
     report.baseline().ifPresent(b -> baseline(md, b));
+    report.resources().ifPresent(r -> resources(md, r));
     md.append("### Warm-up\n\n").append(Words.warmUp(run)).append(' ');
     md.append("Whole run p95 ")
         .append(report.global().p95())
@@ -76,6 +78,60 @@ public final class SummaryMarkdown {
           .append("), relative to this file in the run's perfgate folder.\n");
     }
     return md.toString();
+  }
+
+  /** The resource figures after the warm-up, one row per sampled side. */
+  private static void resources(StringBuilder md, ResourceReport r) {
+    if (r.target().isEmpty() && r.injector().isEmpty()) {
+      return;
+    }
+    md.append("### Resources\n\n");
+    md.append("| Sampled | Memory growth | Peak memory | CPU avg / peak | Threads, open files |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    r.target()
+        .ifPresent(
+            t ->
+                md.append("| target (")
+                    .append(esc(t.memorySource()))
+                    .append(") | ")
+                    .append(opt(t.memoryGrowth(), 2, " MB/min"))
+                    .append(" | ")
+                    .append(opt(t.peakRssMb(), 0, " MB"))
+                    .append(" | ")
+                    .append(opt(t.avgCpu(), 0, "%"))
+                    .append(" / ")
+                    .append(opt(t.peakCpu(), 0, "%"))
+                    .append(" | ")
+                    .append(signed(t.threadGrowth()))
+                    .append(", ")
+                    .append(signed(t.fdGrowth()))
+                    .append(" |\n"));
+    r.injector()
+        .ifPresent(
+            i ->
+                md.append("| injector JVM | - | ")
+                    .append(Fmt.number(i.peakHeapAfterGc(), 0))
+                    .append("% of heap after GC | ")
+                    .append(Fmt.number(i.avgCpu(), 0))
+                    .append("% / ")
+                    .append(Fmt.number(i.peakCpu(), 0))
+                    .append("% of its cores, ")
+                    .append(Fmt.number(i.gcPercent(), 1))
+                    .append("% in GC | - |\n"));
+    md.append('\n');
+    r.target().ifPresent(t -> md.append(esc(t.leak().reason())).append("\n\n"));
+  }
+
+  private static String opt(java.util.OptionalDouble v, int digits, String unit) {
+    return v.isPresent() ? Fmt.number(v.getAsDouble(), digits) + unit : "-";
+  }
+
+  private static String signed(java.util.OptionalDouble v) {
+    if (v.isEmpty()) {
+      return "-";
+    }
+    double d = v.getAsDouble();
+    return (d > 0 ? "+" : "") + Fmt.number(d, 0);
   }
 
   private static void gates(StringBuilder md, List<GateResult> gates) {

@@ -25,10 +25,14 @@ import io.perfgate.demo.DemoOptions;
 import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
+import io.perfgate.monitor.Monitor;
+import io.perfgate.monitor.MonitorException;
+import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.RunMarker;
 import io.perfgate.target.Guard;
+import io.perfgate.units.Durations;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
 import io.perfgate.workload.Journey;
@@ -65,6 +69,7 @@ public final class Perfgate {
   private final String baseUrl;
   private final DemoService demo;
   private final RunGates gates;
+  private final Optional<Monitor> monitor;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Tripwire tripwire;
@@ -73,8 +78,14 @@ public final class Perfgate {
   private volatile Path marked;
 
   private Perfgate(
-      Settings settings, String simulation, String baseUrl, DemoService demo, RunGates gates) {
+      Settings settings,
+      String simulation,
+      String baseUrl,
+      DemoService demo,
+      RunGates gates,
+      Optional<Monitor> monitor) {
     this.settings = settings;
+    this.monitor = monitor;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.demo = demo;
@@ -131,10 +142,26 @@ public final class Perfgate {
     } else {
       baseUrl = settings.target().baseUrl().orElseThrow().toString();
     }
+    Optional<Monitor> monitor;
+    try {
+      monitor = Monitor.start(settings.monitor(), demo != null);
+    } catch (MonitorException e) {
+      if (demo != null) {
+        demo.close();
+      }
+      throw Fatal.refuse(ConfigError.at(e.key(), "", e.getMessage(), e.allowed()).getMessage());
+    }
     System.out.print(
         Console.start(
             settings, name, settings.target().redactor().redact(baseUrl), demo != null, gates));
-    return new Perfgate(settings, name, baseUrl, demo, gates);
+    monitor.ifPresent(
+        m ->
+            System.out.println(
+                "Sampling every "
+                    + Durations.format(settings.monitor().interval())
+                    + ": "
+                    + String.join("; ", m.describe())));
+    return new Perfgate(settings, name, baseUrl, demo, gates, monitor);
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -146,7 +173,12 @@ public final class Perfgate {
               .withCacheTtl(d.cacheTtl())
               .withFaults(
                   new DemoFaults(
-                      d.latency(), d.errorRate(), d.faultsAfter(), d.capacity(), d.overload()));
+                      d.latency(),
+                      d.errorRate(),
+                      d.faultsAfter(),
+                      d.capacity(),
+                      d.overload(),
+                      d.leakBytes()));
       return DemoService.start(options);
     } catch (RuntimeException e) {
       throw Fatal.refuse(
@@ -393,6 +425,16 @@ public final class Perfgate {
     return settings.maxDuration();
   }
 
+  private Optional<ResourceSamples> stopMonitor() {
+    try {
+      return monitor.map(Monitor::stop);
+    } catch (RuntimeException e) {
+      System.err.println(
+          "perfgate: resource sampling did not stop cleanly (" + e + "); the run has no samples.");
+      return Optional.empty();
+    }
+  }
+
   /**
    * Ends the run: stops the embedded demo service, removes the run's in-progress marker (see {@link
    * RunMarker}), then reads the run's simulation.log, judges the gates on the measured window,
@@ -401,6 +443,8 @@ public final class Perfgate {
    */
   public void after() {
     tripwire.close();
+    // Before the demo service stops, so the last samples are of a live target.
+    Optional<ResourceSamples> samples = stopMonitor();
     if (demo != null) {
       try {
         demo.close();
@@ -433,7 +477,7 @@ public final class Perfgate {
                 + run.get()
                 + " as holding credentials.");
       }
-      AfterRun.finish(settings, simulation, baseUrl, gates, run.get());
+      AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("

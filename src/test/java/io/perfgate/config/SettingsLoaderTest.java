@@ -187,7 +187,9 @@ class SettingsLoaderTest {
             "unknown key in a section",
             props("target.baseUrll", "http://x.example"),
             "target.baseUrll",
-            List.of("unknown key", "allowHosts, baseUrl, headers, production, requestTimeout")),
+            List.of(
+                "unknown key",
+                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
         Arguments.of(
             "rate on a closed profile",
             props("scenario", "smoke", "rate", "5"),
@@ -324,7 +326,9 @@ class SettingsLoaderTest {
             "target {\n  baseUrll = \"http://x.example\"\n}\n",
             "baseUrll",
             "target.baseUrll",
-            List.of("unknown key", "allowHosts, baseUrl, headers, production, requestTimeout")),
+            List.of(
+                "unknown key",
+                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
         Arguments.of(
             "unknown key in a profile",
             "profiles.smoke {\n  phasez = []\n}\n",

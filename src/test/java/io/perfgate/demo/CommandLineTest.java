@@ -52,6 +52,19 @@ class CommandLineTest {
   }
 
   @Test
+  void leakTakesASizeAndKeepsTheOtherFaults() {
+    DemoOptions options =
+        CommandLine.parse(new String[] {"--latency", "5ms", "--leak", "64KB", "--error-rate=0.1"});
+    assertEquals(new DemoFaults(Duration.ofMillis(5), 0.1, 64 * 1024), options.faults());
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> CommandLine.parse(new String[] {"--leak", "lots"}));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().startsWith("--leak: "), e.getMessage());
+  }
+
+  @Test
   void durationsTakeMillisecondsSecondsOrMinutes() {
     assertEquals(Duration.ofMillis(300), CommandLine.duration("300ms"));
     assertEquals(Duration.ofSeconds(2), CommandLine.duration("2s"));

@@ -69,4 +69,28 @@ class ReadmeCommandTest {
         run.output());
     assertTrue(run.output().contains("BUILD FAILURE"), run.output());
   }
+
+  @Test
+  @Order(3)
+  void aBreachedResourceGateFailsTheMavenBuildAndKeepsTheReport() throws Exception {
+    // Every gate Gatling knows holds; only the resource gate, judged after the run, breaks.
+    var run = mvn("gatling:test", "-Dscenario=smoke", "-Dscale=0.1", "-Dsla.resources.maxRss=1MB");
+
+    assertNotEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("BUILD FAILURE"), run.output());
+    Path dir = latestRun();
+    assertTrue(Files.isRegularFile(dir.resolve("index.html")), "Gatling's report is kept");
+    String junit = Files.readString(dir.resolve("perfgate/junit.xml"));
+    assertTrue(junit.contains("failure message=\"target max rss &lt; 1MB breached"), junit);
+    assertTrue(run.output().contains("target max rss < 1MB"), run.output());
+  }
+
+  /** The newest run folder: run folders end in their start time, so the name orders them. */
+  private static Path latestRun() throws IOException {
+    try (var dirs = Files.list(copy.resolve("results"))) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("simulation.log")))
+          .max(java.util.Comparator.comparing(d -> d.getFileName().toString()))
+          .orElseThrow();
+    }
+  }
 }

@@ -7,13 +7,19 @@ import io.perfgate.analysis.Finding.Kind;
 import io.perfgate.analysis.Finding.Recommendation;
 import io.perfgate.analysis.Finding.Severity;
 import io.perfgate.analysis.GateResult;
+import io.perfgate.analysis.ResourceAnalysis;
 import io.perfgate.analysis.RunReport;
 import io.perfgate.analysis.Verdict;
+import io.perfgate.gate.Bounds;
+import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Tier;
+import io.perfgate.monitor.ResourceSamples;
+import io.perfgate.monitor.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /** Hand-built reports, one per situation the formats must handle. */
 final class Reports {
@@ -392,10 +398,99 @@ final class Reports {
                 "127.0.0.1:9",
                 143,
                 "connection refused on 127.0.0.1:9: is the target running? Nothing listens on that"
-                    + " port (143 requests failed).")));
+                    + " port (143 requests failed).")),
+        Optional.empty());
+  }
+
+  /**
+   * A soak run whose target leaks 0.5 MB a second after a growing warm-up, with a named Prometheus
+   * gauge and an injector that ran out of CPU: resources judged by the real analysis.
+   */
+  static RunReport withResources() {
+    RunReport base = passing();
+    long start = base.run().start();
+    List<Series.Point> rss = new ArrayList<>();
+    List<Series.Point> cpu = new ArrayList<>();
+    List<Series.Point> pool = new ArrayList<>();
+    List<Series.Point> injector = new ArrayList<>();
+    for (int s = 0; s <= 62; s++) {
+      long t = start + s * 1000L;
+      rss.add(new Series.Point(t, (200 + (s < 5 ? s * 10 : 50 + (s - 5) * 0.5)) * 1024 * 1024));
+      cpu.add(new Series.Point(t, 40 + s % 7));
+      pool.add(new Series.Point(t, s % 12));
+      injector.add(new Series.Point(t, 97));
+    }
+    ResourceSamples samples =
+        new ResourceSamples(
+            1000,
+            Optional.of("pid 4242 (java -jar tracker.jar)"),
+            false,
+            List.of(
+                new Series(Series.TARGET, "rss", "bytes", rss),
+                new Series(Series.TARGET, "cpu", "%", cpu),
+                new Series(
+                    Series.PROMETHEUS, "hikaricp_connections_active{pool=\"main\"}", "", pool),
+                new Series(Series.INJECTOR, "cpu", "%", injector)),
+            List.of(
+                "The metric db_pool_waiting was not on the target's endpoint when it was first scraped."));
+    ResourceAnalysis.Result r =
+        ResourceAnalysis.analyse(
+            samples,
+            start,
+            base.run().warmUpMillis(),
+            "soak",
+            new ResourceSla(
+                new Bounds(5, 10, 10),
+                Set.of("soak"),
+                0.8,
+                OptionalDouble.of(512),
+                OptionalDouble.of(80),
+                "resources/perfgate.conf:40"),
+            0);
+    List<GateResult> gates = new ArrayList<>(base.gates());
+    gates.addAll(r.gates());
+    List<Finding> findings = new ArrayList<>(base.findings());
+    findings.addAll(r.findings());
+    List<String> warnings = new ArrayList<>(base.run().warnings());
+    warnings.addAll(r.warnings());
+    RunReport.Run b = base.run();
+    RunReport.Run run =
+        new RunReport.Run(
+            b.id(),
+            b.simulation(),
+            "soak",
+            b.environment(),
+            b.target(),
+            b.start(),
+            b.end(),
+            b.gatlingVersion(),
+            b.truncated(),
+            b.aborted(),
+            b.abortReason(),
+            b.warmUpMillis(),
+            b.gatlingReport(),
+            warnings);
+    return new RunReport(
+        run,
+        base.global(),
+        base.measured(),
+        base.requests(),
+        base.groups(),
+        base.phases(),
+        base.perSecond(),
+        base.errors(),
+        gates,
+        findings,
+        base.apdex(),
+        base.baseline(),
+        Verdict.FAIL,
+        Optional.empty(),
+        List.of(),
+        Optional.of(r.report()));
   }
 
   static List<RunReport> all() {
-    return List.of(passing(), failing(), withBaseline(), aborted(), oddNames(), targetDown());
+    return List.of(
+        passing(), failing(), withBaseline(), aborted(), oddNames(), targetDown(), withResources());
   }
 }

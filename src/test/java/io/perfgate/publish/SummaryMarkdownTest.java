@@ -123,4 +123,15 @@ class SummaryMarkdownTest {
       assertTrue(md.codePoints().noneMatch(c -> c >= 0x2190), md);
     }
   }
+
+  @Test
+  void resourcesGetATableAndTheLeakVerdict() {
+    String md = SummaryMarkdown.render(Reports.withResources());
+    assertTrue(md.contains("### Resources"), md);
+    assertTrue(md.contains("| target (target rss) | 30 MB/min | 279 MB | 43% / 46% |"), md);
+    assertTrue(md.contains("the target leaks memory"), md);
+    assertTrue(md.contains("| injector JVM |"), md);
+    assertTrue(md.contains("injector-bound"), md);
+    assertFalse(SummaryMarkdown.render(Reports.passing()).contains("### Resources"));
+  }
 }
