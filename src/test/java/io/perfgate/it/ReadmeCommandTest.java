@@ -72,24 +72,37 @@ class ReadmeCommandTest {
 
   @Test
   @Order(3)
-  void aBreachedResourceGateFailsTheMavenBuildAndKeepsTheReport() throws Exception {
-    // Every gate Gatling knows holds; only the resource gate, judged after the run, breaks.
-    var run = mvn("gatling:test", "-Dscenario=smoke", "-Dscale=0.1", "-Dsla.resources.maxRss=1MB");
+  void aBreachedResourceGateAloneFailsTheMavenBuildAndKeepsTheReport() throws Exception {
+    // The integration-test workload, whose gates a healthy run meets: only the resource gate,
+    // judged after the run and never a Gatling assertion, can break.
+    var run =
+        mvn(
+            "gatling:test",
+            "-Dgatling.simulationClass=" + GatlingProcess.CONFIGURED,
+            "-Dperfgate.config=" + copy.resolve("src/test/resources/it/gates.conf"),
+            "-Dscenario=it",
+            "-Dsla.resources.maxRss=1MB");
 
     assertNotEquals(0, run.exitCode(), run.output());
     assertTrue(run.output().contains("BUILD FAILURE"), run.output());
+    assertTrue(
+        run.output().contains("Global: 95th percentile of response time is less than 250.0 : true"),
+        "Gatling's own assertions hold:\n" + run.output());
     Path dir = latestRun();
     assertTrue(Files.isRegularFile(dir.resolve("index.html")), "Gatling's report is kept");
     String junit = Files.readString(dir.resolve("perfgate/junit.xml"));
+    assertEquals(1, junit.split("<failure ", -1).length - 1, "one breached gate:\n" + junit);
     assertTrue(junit.contains("failure message=\"target max rss &lt; 1MB breached"), junit);
     assertTrue(run.output().contains("target max rss < 1MB"), run.output());
   }
 
-  /** The newest run folder: run folders end in their start time, so the name orders them. */
+  /** The newest run folder: every run folder's name ends in its start time. */
   private static Path latestRun() throws IOException {
     try (var dirs = Files.list(copy.resolve("results"))) {
       return dirs.filter(d -> Files.isRegularFile(d.resolve("simulation.log")))
-          .max(java.util.Comparator.comparing(d -> d.getFileName().toString()))
+          .max(
+              java.util.Comparator.comparing(
+                  (Path d) -> d.getFileName().toString().replaceFirst(".*-", "")))
           .orElseThrow();
     }
   }
