@@ -35,8 +35,8 @@ final class ResourceView {
               rows.add(row("Peak resident memory", t.peakRssMb(), " MB", 1));
               rows.add(row("Average CPU", t.avgCpu(), "% of a core", 1));
               rows.add(row("Peak CPU", t.peakCpu(), "% of a core", 1));
-              rows.add(row("Thread growth", t.threadGrowth(), "", 0));
-              rows.add(row("Open file growth", t.fdGrowth(), "", 0));
+              rows.add(row("Threads gained (last sample minus first)", t.threadGrowth(), "", 0));
+              rows.add(row("Open files gained (last sample minus first)", t.fdGrowth(), "", 0));
             });
     List<Map<String, Object>> injector = new ArrayList<>();
     r.injector()
