@@ -48,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a perfgate simulation needs from its settings, as Gatling DSL pieces: the protocol, the
@@ -72,9 +71,8 @@ public final class Perfgate {
   private final Optional<Monitor> monitor;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
-  private final Tripwire tripwire;
+  private final RunWatch watch;
   private final Set<String> groups = new TreeSet<>();
-  private final AtomicBoolean markAttempted = new AtomicBoolean();
   private volatile Path marked;
 
   private Perfgate(
@@ -92,15 +90,18 @@ public final class Perfgate {
     this.gates = gates;
     groups.addAll(settings.workload().configuredGroups());
     StopCriteria stop = settings.requirePlan().profile().abort();
-    this.tripwire =
-        stop.active()
-            ? Tripwire.start(
-                new StopJudge(stop, settings.requirePlan().warmUp(), settings.gates()),
-                stop.window(),
-                resultsFolder(),
-                simulation,
-                startedAt)
-            : Tripwire.none();
+    // Last: the watch's thread calls back into this object.
+    this.watch =
+        RunWatch.start(
+            stop.active()
+                ? Optional.of(
+                    new StopJudge(stop, settings.requirePlan().warmUp(), settings.gates()))
+                : Optional.empty(),
+            stop.window(),
+            resultsFolder(),
+            simulation,
+            startedAt,
+            this::markUnderWay);
   }
 
   private static Path resultsFolder() {
@@ -325,37 +326,22 @@ public final class Perfgate {
       }
     }
     return Injection.inject(
-        scenario(scenarioName)
-            .exec(
-                session -> {
-                  markRunStarted();
-                  return session;
-                })
-            .exec(tripwire.guard(Journeys.mix(chains, weights))),
-        plan());
+        scenario(scenarioName).exec(watch.guard(Journeys.mix(chains, weights))), plan());
   }
 
   /**
-   * Marks the run folder as holding a run under way, once, when the first user starts: Gatling
-   * creates the folder after the simulation's constructor and before() have run, so this is the
-   * first moment perfgate can find it. after() removes the marker; a marker left behind tells a
-   * later {@code analyze} that the process was killed before the run ended.
+   * Marks the run folder as holding a run under way, as soon as Gatling has created it (after the
+   * simulation's constructor and before() have run). after() removes the marker; a marker left
+   * behind tells a later {@code analyze} that the process was killed before the run ended.
    */
-  private void markRunStarted() {
-    if (!markAttempted.compareAndSet(false, true)) {
-      return;
-    }
-    Optional<Path> run = RunFolder.find(resultsFolder(), simulation, startedAt);
-    if (run.isEmpty()) {
-      return;
-    }
+  private void markUnderWay(Path run) {
     try {
-      RunMarker.mark(run.get());
-      marked = run.get();
+      RunMarker.mark(run);
+      marked = run;
     } catch (IOException | RuntimeException e) {
       System.err.println(
           "perfgate: could not mark "
-              + run.get()
+              + run
               + " as under way ("
               + e.getMessage()
               + "); if this run is killed, `analyze` cannot tell that it was cut short unless its"
@@ -365,7 +351,7 @@ public final class Perfgate {
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return tripwire.guard(exec(request(r.endpoint())));
+      return watch.guard(exec(request(r.endpoint())));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -442,7 +428,7 @@ public final class Perfgate {
    * after(). Never throws: a problem here must not cost the run its Gatling report.
    */
   public void after() {
-    tripwire.close();
+    watch.close();
     // Before the demo service stops, so the last samples are of a live target.
     Optional<ResourceSamples> samples = stopMonitor();
     if (demo != null) {

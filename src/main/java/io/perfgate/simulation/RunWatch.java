@@ -14,50 +14,66 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * Stops a run whose stop criteria are met. A daemon thread follows the run's simulation.log as
- * Gatling writes it, keeps the last window of it and judges the criteria each time it has read all
- * that is written; once one is met it notes the reason beside the log and raises the wire. Users
- * pass {@link #check()} at the start of every journey and before every configured request, and the
- * first to find the wire raised stops the load generator: Gatling then ends the run as usual, with
- * its report. The request path pays one volatile read per check.
+ * Watches a run from beside it, on one daemon thread. It finds the run folder as soon as Gatling
+ * creates it and hands it over (perfgate marks the run as under way there). When the profile has
+ * stop criteria, it then follows the run's simulation.log as Gatling writes it, keeps the last
+ * window of it and judges the criteria each time it has read all that is written; once one is met
+ * it notes the reason beside the log and raises the wire. Users pass {@link #guard} at the start of
+ * every journey and before every configured request, and the first to find the wire raised stops
+ * the load generator: Gatling then ends the run as usual, with its report. The request path pays
+ * one volatile read per check, and nothing at all without stop criteria.
  */
-final class Tripwire {
+final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-  private final StopJudge judge;
+  private final Optional<StopJudge> judge;
   private final SlidingWindow window;
   private final Path results;
   private final String simulation;
   private final long startedAt;
+  private final Consumer<Path> found;
+  private final Thread thread;
   private volatile String reason;
   private volatile boolean closed;
   private volatile Path runDir;
-  private Thread thread;
 
-  private Tripwire(
-      StopJudge judge, Duration window, Path results, String simulation, long startedAt) {
+  private RunWatch(
+      Optional<StopJudge> judge,
+      Duration window,
+      Path results,
+      String simulation,
+      long startedAt,
+      Consumer<Path> found) {
     this.judge = judge;
     this.window = new SlidingWindow(window);
     this.results = results;
     this.simulation = simulation;
     this.startedAt = startedAt;
+    this.found = found;
+    this.thread = new Thread(this::watch, "perfgate-run-watch");
+    thread.setDaemon(true);
   }
 
-  /** A wire that watches the run of {@code simulation} Gatling starts after {@code startedAt}. */
-  static Tripwire start(
-      StopJudge judge, Duration window, Path results, String simulation, long startedAt) {
-    Tripwire t = new Tripwire(judge, window, results, simulation, startedAt);
-    t.thread = new Thread(t::watch, "perfgate-stop-criteria");
-    t.thread.setDaemon(true);
-    t.thread.start();
-    return t;
-  }
-
-  /** A wire that never trips, for runs without stop criteria. */
-  static Tripwire none() {
-    return new Tripwire(null, Duration.ofSeconds(1), null, "", 0);
+  /**
+   * Watches the run of {@code simulation} that Gatling starts after {@code startedAt} in {@code
+   * results}.
+   *
+   * @param judge the profile's stop criteria; empty when it has none
+   * @param found called once with the run folder, as soon as Gatling has created it
+   */
+  static RunWatch start(
+      Optional<StopJudge> judge,
+      Duration window,
+      Path results,
+      String simulation,
+      long startedAt,
+      Consumer<Path> found) {
+    RunWatch w = new RunWatch(judge, window, results, simulation, startedAt, found);
+    w.thread.start();
+    return w;
   }
 
   /**
@@ -65,7 +81,7 @@ final class Tripwire {
    * raised; {@code chain} itself when there is nothing to watch.
    */
   ChainBuilder guard(ChainBuilder chain) {
-    if (thread == null) {
+    if (judge.isEmpty()) {
       return chain;
     }
     return exec(stopLoadGeneratorIf(
@@ -76,13 +92,11 @@ final class Tripwire {
   /** Stops watching; returns once the watcher is done (or after a few seconds at most). */
   void close() {
     closed = true;
-    if (thread != null) {
-      LockSupport.unpark(thread);
-      try {
-        thread.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    LockSupport.unpark(thread);
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -96,7 +110,10 @@ final class Tripwire {
         return;
       }
       runDir = run.get();
-      LogReader.follow(runDir.resolve("simulation.log"), window, this::judgeAndWait);
+      found.accept(runDir);
+      if (judge.isPresent()) {
+        LogReader.follow(runDir.resolve("simulation.log"), window, this::judgeAndWait);
+      }
     } catch (IOException | RuntimeException e) {
       System.err.println(
           "perfgate: stop criteria are not judged for the rest of this run: the log could not be"
@@ -110,7 +127,7 @@ final class Tripwire {
   private boolean judgeAndWait() {
     if (reason == null) {
       SlidingWindow.Snapshot s = window.snapshot();
-      Optional<String> stop = judge.judge(s);
+      Optional<String> stop = judge.orElseThrow().judge(s);
       if (stop.isPresent()) {
         trip(stop.get(), s.toMillis());
         return false;
