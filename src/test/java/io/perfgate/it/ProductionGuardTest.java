@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,32 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProductionGuardTest {
   private static final Duration LIMIT = Duration.ofMinutes(1);
-  private HttpServer target;
-  private final AtomicInteger requests = new AtomicInteger();
+  private CountingTarget target;
 
   @BeforeEach
   void startTarget() throws Exception {
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/",
-        exchange -> {
-          requests.incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    target.start();
+    target = CountingTarget.http();
   }
 
   @AfterEach
   void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   private Map<String, String> props(String... extra) {
     Map<String, String> p = new HashMap<>();
     p.put("perfgate.config", "src/test/resources/it/secrets.conf");
     p.put("scenario", "short");
-    p.put("target.baseUrl", "http://127.0.0.1:" + target.getAddress().getPort());
+    p.put("target.baseUrl", target.url());
     for (int i = 0; i < extra.length; i += 2) {
       p.put(extra[i], extra[i + 1]);
     }
@@ -65,13 +53,13 @@ class ProductionGuardTest {
     }
     assertTrue(run.output().contains("No load was sent."), run.output());
     assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
-    assertEquals(0, requests.get(), "requests reached the target");
+    assertEquals(0, target.requests(), "requests reached the target");
     assertTrue(run.runDir().isEmpty(), "no run folder is created");
   }
 
   private void assertRan(GatlingProcess.Result run) {
     assertTrue(run.exitCode() == 0 || run.exitCode() == 2, run.output());
-    assertTrue(requests.get() > 0, "the target got no request:\n" + run.output());
+    assertTrue(target.requests() > 0, "the target got no request:\n" + run.output());
     assertTrue(run.runDir().isPresent(), run.output());
   }
 
@@ -91,10 +79,7 @@ class ProductionGuardTest {
             GatlingProcess.TRACKER,
             Map.of("env", "production"),
             Map.of(
-                "PERFGATE_PRODUCTION_URL",
-                "http://127.0.0.1:" + target.getAddress().getPort(),
-                "PERFGATE_API_TOKEN",
-                "guard-test-token"),
+                "PERFGATE_PRODUCTION_URL", target.url(), "PERFGATE_API_TOKEN", "guard-test-token"),
             results,
             LIMIT);
     assertRefused(

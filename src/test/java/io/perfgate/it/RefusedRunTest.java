@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.perfgate.testing.DesignProfiles;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,29 +23,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RefusedRunTest {
   private static final Duration LIMIT = Duration.ofMinutes(1);
-  private HttpServer target;
-  private final AtomicInteger requests = new AtomicInteger();
+  private CountingTarget target;
 
   @BeforeEach
   void startTarget() throws Exception {
-    target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.createContext(
-        "/",
-        exchange -> {
-          requests.incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    target.start();
+    target = CountingTarget.http();
   }
 
   @AfterEach
   void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   private String targetUrl() {
-    return "http://127.0.0.1:" + target.getAddress().getPort();
+    return target.url();
   }
 
   static Stream<Arguments> mistakes() {
@@ -79,7 +67,7 @@ class RefusedRunTest {
     assertTrue(run.output().contains("No load was sent."), run.output());
     assertFalse(run.output().contains("\tat "), "no stack trace:\n" + run.output());
     assertFalse(run.output().contains("Exception"), "no exception names:\n" + run.output());
-    assertEquals(0, requests.get(), "requests reached the target");
+    assertEquals(0, target.requests(), "requests reached the target");
     assertTrue(run.runDir().isEmpty(), "no run folder is created");
   }
 
@@ -99,6 +87,6 @@ class RefusedRunTest {
           profile + " missing:\n" + run.output());
     }
     assertTrue(run.output().contains("peak 500 users, total 5m"), run.output());
-    assertEquals(0, requests.get());
+    assertEquals(0, target.requests());
   }
 }

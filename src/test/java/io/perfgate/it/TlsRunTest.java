@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -16,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +35,9 @@ class TlsRunTest {
 
   private static final String STORE_PASSWORD = "store-pass-" + System.nanoTime();
   private static final String TRUST_PASSWORD = "trust-pass-" + System.nanoTime();
-  private static final AtomicInteger requests = new AtomicInteger();
 
   @TempDir static Path certs;
-  private static HttpsServer target;
+  private static CountingTarget target;
   private static Path trustStore;
   private static Path hosts;
 
@@ -107,26 +102,17 @@ class TlsRunTest {
     kmf.init(ks, STORE_PASSWORD.toCharArray());
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(kmf.getKeyManagers(), null, null);
-    target = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    target.setHttpsConfigurator(new HttpsConfigurator(ssl));
-    target.createContext(
-        "/",
-        exchange -> {
-          requests.incrementAndGet();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    target.start();
+    target = CountingTarget.https(ssl);
   }
 
   @AfterAll
   static void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   @BeforeEach
   void resetCount() {
-    requests.set(0);
+    target.resetCount();
   }
 
   private static void keytool(String... args) throws Exception {
@@ -143,7 +129,7 @@ class TlsRunTest {
     Map<String, String> p = new HashMap<>();
     p.put("perfgate.config", "src/test/resources/it/tls.conf");
     p.put("scenario", "short");
-    p.put("target.baseUrl", "https://" + HOST + ":" + target.getAddress().getPort());
+    p.put("target.baseUrl", "https://" + HOST + ":" + target.port());
     p.put("jdk.net.hosts.file", hosts.toString());
     for (int i = 0; i < extra.length; i += 2) {
       p.put(extra[i], extra[i + 1]);
@@ -156,7 +142,7 @@ class TlsRunTest {
     var run = GatlingProcess.run(GatlingProcess.CONFIGURED, props(), results, LIMIT);
 
     assertEquals(2, run.exitCode(), run.output());
-    assertEquals(0, requests.get(), "no request got past the handshake");
+    assertEquals(0, target.requests(), "no request got past the handshake");
     assertTrue(run.output().contains("Requests failed the TLS handshake"), run.output());
     assertTrue(run.output().contains("-Dtarget.tls.trustStore=<file.p12>"), run.output());
     String summary = Files.readString(run.runDir().orElseThrow().resolve("perfgate/summary.json"));
@@ -174,7 +160,7 @@ class TlsRunTest {
             LIMIT);
 
     assertEquals(0, run.exitCode(), run.output());
-    assertTrue(requests.get() > 0, run.output());
+    assertTrue(target.requests() > 0, run.output());
     assertFalse(run.output().contains("WARNING"), run.output());
     assertFalse(run.output().contains(TRUST_PASSWORD), "the password is a secret");
   }
@@ -182,7 +168,7 @@ class TlsRunTest {
   @Test
   void trustedCertificateIssuedToAnotherNameFails(@TempDir Path results) throws Exception {
     Map<String, String> props = props("target.tls.trustStore", trustStore.toString());
-    props.put("target.baseUrl", "https://" + OTHER_HOST + ":" + target.getAddress().getPort());
+    props.put("target.baseUrl", "https://" + OTHER_HOST + ":" + target.port());
     var run =
         GatlingProcess.run(
             GatlingProcess.CONFIGURED,
@@ -192,7 +178,7 @@ class TlsRunTest {
             LIMIT);
 
     assertEquals(2, run.exitCode(), run.output());
-    assertEquals(0, requests.get(), "no request got past the handshake");
+    assertEquals(0, target.requests(), "no request got past the handshake");
     assertTrue(run.output().contains("Requests failed the TLS handshake"), run.output());
   }
 
@@ -200,11 +186,11 @@ class TlsRunTest {
   void optingOutPassesAndSaysSoLoudly(@TempDir Path results) throws Exception {
     // Neither the authority nor the name is checked: the certificate names another host.
     Map<String, String> props = props("target.tls.insecure", "true");
-    props.put("target.baseUrl", "https://" + OTHER_HOST + ":" + target.getAddress().getPort());
+    props.put("target.baseUrl", "https://" + OTHER_HOST + ":" + target.port());
     var run = GatlingProcess.run(GatlingProcess.CONFIGURED, props, results, LIMIT);
 
     assertEquals(0, run.exitCode(), run.output());
-    assertTrue(requests.get() > 0, run.output());
+    assertTrue(target.requests() > 0, run.output());
     assertTrue(
         run.output().contains("perfgate: WARNING: TLS certificate checks are OFF for https://"),
         run.output());
@@ -226,6 +212,6 @@ class TlsRunTest {
     assertEquals(3, run.exitCode(), run.output());
     assertTrue(run.output().contains("Gatling is set to trust every certificate"), run.output());
     assertTrue(run.output().contains("No load was sent."), run.output());
-    assertEquals(0, requests.get());
+    assertEquals(0, target.requests());
   }
 }
