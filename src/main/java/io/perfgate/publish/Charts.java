@@ -45,32 +45,63 @@ final class Charts {
     List<RunReport.Second> sorted =
         seconds.stream().sorted(Comparator.comparingLong(RunReport.Second::offsetSeconds)).toList();
     long last = sorted.isEmpty() ? 1 : Math.max(1, sorted.get(sorted.size() - 1).offsetSeconds());
-    long max = 0;
-    List<long[][]> folded = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     for (Series s : series) {
-      long[][] points = fold(sorted, s);
-      folded.add(points);
-      for (long[] p : points) {
+      List<double[]> points = new ArrayList<>();
+      for (long[] p : fold(sorted, s)) {
+        points.add(new double[] {p[0], p[1]});
+      }
+      lines.add(new Line(s.cssClass(), s.label(), points));
+    }
+    return draw(title, sorted.isEmpty() ? 0 : warmUpMillis, last, lines);
+  }
+
+  /** One line of a chart of sampled values: [offset seconds, value] pairs in time order. */
+  record Line(String cssClass, String label, List<double[]> points) {}
+
+  /**
+   * A chart of sampled values (resources): like {@link #chart} but with fractional values and
+   * offsets, folded to the highest value per point on long runs so peaks stay visible.
+   */
+  static Map<String, Object> sampled(String title, long warmUpMillis, List<Line> lines) {
+    double last = 1;
+    List<Line> folded = new ArrayList<>();
+    for (Line l : lines) {
+      List<double[]> f = foldMax(l.points());
+      folded.add(new Line(l.cssClass(), l.label(), f));
+      for (double[] p : f) {
+        last = Math.max(last, p[0]);
+      }
+    }
+    return draw(title, warmUpMillis, (long) Math.ceil(last), folded);
+  }
+
+  /**
+   * The chart template's view of lines already folded to at most MAX_POINTS points: the y axis from
+   * 0 to a round value above the highest point, the time axis to {@code last} seconds, and the
+   * warm-up shaded when {@code warmUpMillis} is above 0.
+   */
+  private static Map<String, Object> draw(
+      String title, long warmUpMillis, long last, List<Line> lines) {
+    double max = 0;
+    for (Line l : lines) {
+      for (double[] p : l.points()) {
         max = Math.max(max, p[1]);
       }
     }
     double step = niceStep(Math.max(max, 1) / 4.0);
     double top = step * Math.max(1, Math.ceil(Math.max(max, 1) / step));
 
-    List<Map<String, Object>> lines = new ArrayList<>();
-    for (int i = 0; i < series.size(); i++) {
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (Line l : lines) {
       StringBuilder points = new StringBuilder();
-      for (long[] p : folded.get(i)) {
+      for (double[] p : l.points()) {
         if (points.length() > 0) {
           points.append(' ');
         }
-        points.append(coord(x(p[0], last))).append(',').append(coord(y(p[1], top)));
+        points.append(coord(x(Math.max(0, p[0]), last))).append(',').append(coord(y(p[1], top)));
       }
-      lines.add(
-          view(
-              "cssClass", series.get(i).cssClass(),
-              "label", series.get(i).label(),
-              "points", points.toString()));
+      series.add(view("cssClass", l.cssClass(), "label", l.label(), "points", points.toString()));
     }
 
     List<Map<String, Object>> yTicks = new ArrayList<>();
@@ -88,87 +119,8 @@ final class Charts {
     }
 
     List<Map<String, Object>> warmUp = new ArrayList<>();
-    if (warmUpMillis > 0 && !sorted.isEmpty()) {
-      double end = x(Math.min(last, warmUpMillis / 1000.0), last);
-      warmUp.add(
-          view(
-              "x", coord(LEFT),
-              "y", coord(TOP),
-              "w", coord(end - LEFT),
-              "h", coord(HEIGHT - TOP - BOTTOM)));
-    }
-    return view(
-        "title", title,
-        "width", WIDTH,
-        "height", HEIGHT,
-        "left", LEFT,
-        "right", WIDTH - RIGHT,
-        "bottom", HEIGHT - BOTTOM,
-        "labelX", LEFT - 6,
-        "timeY", HEIGHT - 6,
-        "yTicks", yTicks,
-        "xTicks", xTicks,
-        "warmUp", warmUp,
-        "series", lines,
-        "multi", series.size() > 1);
-  }
-
-  /** One line of a chart of sampled values: [offset seconds, value] pairs in time order. */
-  record Line(String cssClass, String label, List<double[]> points) {}
-
-  /**
-   * A chart of sampled values (resources): like {@link #chart} but with fractional values and
-   * offsets, folded to the highest value per point on long runs so peaks stay visible.
-   */
-  static Map<String, Object> sampled(String title, long warmUpMillis, List<Line> lines) {
-    double last = 1;
-    double max = 0;
-    List<List<double[]>> folded = new ArrayList<>();
-    for (Line l : lines) {
-      List<double[]> f = foldMax(l.points());
-      folded.add(f);
-      for (double[] p : f) {
-        last = Math.max(last, p[0]);
-        max = Math.max(max, p[1]);
-      }
-    }
-    double step = niceStep(Math.max(max, 1) / 4.0);
-    double top = step * Math.max(1, Math.ceil(Math.max(max, 1) / step));
-    long lastSecond = (long) Math.ceil(last);
-    List<Map<String, Object>> series = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      StringBuilder points = new StringBuilder();
-      for (double[] p : folded.get(i)) {
-        if (points.length() > 0) {
-          points.append(' ');
-        }
-        points
-            .append(coord(x(Math.max(0, p[0]), lastSecond)))
-            .append(',')
-            .append(coord(y(p[1], top)));
-      }
-      series.add(
-          view(
-              "cssClass", lines.get(i).cssClass(),
-              "label", lines.get(i).label(),
-              "points", points.toString()));
-    }
-    List<Map<String, Object>> yTicks = new ArrayList<>();
-    for (double v = 0; v <= top + step / 2; v += step) {
-      yTicks.add(
-          view(
-              "y", coord(y(v, top)),
-              "labelY", coord(y(v, top) + 4),
-              "label", Fmt.number(v, 1)));
-    }
-    List<Map<String, Object>> xTicks = new ArrayList<>();
-    long timeStep = timeStep(lastSecond);
-    for (long t = 0; t <= lastSecond; t += timeStep) {
-      xTicks.add(view("x", coord(x(t, lastSecond)), "label", Fmt.clock(t * 1000)));
-    }
-    List<Map<String, Object>> warmUp = new ArrayList<>();
     if (warmUpMillis > 0) {
-      double end = x(Math.min(lastSecond, warmUpMillis / 1000.0), lastSecond);
+      double end = x(Math.min(last, warmUpMillis / 1000.0), last);
       warmUp.add(
           view(
               "x", coord(LEFT),
