@@ -63,41 +63,6 @@ public record RunReport(
         Optional.empty());
   }
 
-  /** A report without explanations of its errors or resource samples. */
-  public RunReport(
-      Run run,
-      Figures global,
-      Figures measured,
-      List<Entry> requests,
-      List<Entry> groups,
-      List<Phase> phases,
-      List<Second> perSecond,
-      List<ErrorCount> errors,
-      List<GateResult> gates,
-      List<Finding> findings,
-      Optional<Double> apdex,
-      Optional<BaselineDiff> baseline,
-      Verdict verdict,
-      Optional<Capacity> capacity) {
-    this(
-        run,
-        global,
-        measured,
-        requests,
-        groups,
-        phases,
-        perSecond,
-        errors,
-        gates,
-        findings,
-        apdex,
-        baseline,
-        verdict,
-        capacity,
-        List.of(),
-        Optional.empty());
-  }
-
   public RunReport {
     explanations = List.copyOf(explanations);
     requests = List.copyOf(requests);
