@@ -254,37 +254,25 @@ public final class ResourceAnalysis {
               Optional.of(sla.memoryGrowth().classify(Math.max(g, 0))),
               sla.origin()));
     }
-    if (sla.maxRssMb().isPresent()) {
-      double limit = sla.maxRssMb().getAsDouble();
-      String criterion = "max rss < " + num(limit) + "MB";
-      out.add(
-          new GateResult(
-              "target " + criterion,
-              SCOPE,
-              criterion,
-              limit,
-              t.peakRssMb(),
-              "MB",
-              t.peakRssMb().isPresent() && t.peakRssMb().getAsDouble() < limit,
-              Optional.<Tier>empty(),
-              sla.origin()));
-    }
-    if (sla.cpuPercent().isPresent()) {
-      double limit = sla.cpuPercent().getAsDouble();
-      String criterion = "cpu < " + num(limit) + "%";
-      out.add(
-          new GateResult(
-              "target " + criterion,
-              SCOPE,
-              criterion,
-              limit,
-              t.avgCpu(),
-              "%",
-              t.avgCpu().isPresent() && t.avgCpu().getAsDouble() < limit,
-              Optional.<Tier>empty(),
-              sla.origin()));
-    }
+    sla.maxRssMb().ifPresent(limit -> out.add(below("max rss", limit, "MB", t.peakRssMb(), sla)));
+    sla.cpuPercent().ifPresent(limit -> out.add(below("cpu", limit, "%", t.avgCpu(), sla)));
     return out;
+  }
+
+  /** A gate "{@code what} < limit", without tiers: held when the figure is there and below. */
+  private static GateResult below(
+      String what, double limit, String unit, OptionalDouble actual, ResourceSla sla) {
+    String criterion = what + " < " + num(limit) + unit;
+    return new GateResult(
+        "target " + criterion,
+        SCOPE,
+        criterion,
+        limit,
+        actual,
+        unit,
+        actual.isPresent() && actual.getAsDouble() < limit,
+        Optional.<Tier>empty(),
+        sla.origin());
   }
 
   private static Optional<Finding> leakFinding(ResourceReport.Target t, ResourceSla sla) {
