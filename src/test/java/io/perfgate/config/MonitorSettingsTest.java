@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -24,29 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** target.monitor, sla.resources and demo.faults.leak: their defaults and their mistakes. */
 class MonitorSettingsTest {
-  private static final String BASE =
-      """
-      workload {
-        endpoints { health { path = "/health", expect = [200] } }
-        journeys { browse { weight = 1, steps = [health] } }
-      }
-      """;
-
   @TempDir Path dir;
 
   private Settings load(String extra, String... keyValues) {
-    try {
-      Path file = dir.resolve("resources/perfgate.conf");
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, BASE + extra);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    Map<String, String> props = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      props.put(keyValues[i], keyValues[i + 1]);
-    }
-    return SettingsLoader.load(props, Map.of(), dir);
+    TestProject project = new TestProject(dir);
+    project.conf(extra);
+    return project.load(keyValues);
   }
 
   private ConfigError refused(String extra, String... keyValues) {

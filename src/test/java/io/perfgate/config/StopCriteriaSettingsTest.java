@@ -7,35 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.profile.StopCriteria;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** run.abort and a profile's own abort block: defaults, overrides, and mistakes. */
 class StopCriteriaSettingsTest {
-  private static final String BASE =
-      """
-      workload {
-        endpoints { health { path = "/health", expect = [200] } }
-        journeys { browse { weight = 1, steps = [health] } }
-      }
-      """;
-
   @TempDir Path dir;
 
-  private StopCriteria load(String extra, String... props) throws IOException {
-    Files.createDirectories(dir.resolve("resources"));
-    Files.writeString(dir.resolve("resources/perfgate.conf"), BASE + extra);
-    Map<String, String> p = new HashMap<>();
-    for (int i = 0; i < props.length; i += 2) {
-      p.put(props[i], props[i + 1]);
-    }
-    return SettingsLoader.load(p, Map.of(), dir).requirePlan().profile().abort();
+  private StopCriteria load(String extra, String... props) {
+    TestProject project = new TestProject(dir);
+    project.conf(extra);
+    return project.load(props).requirePlan().profile().abort();
   }
 
   private ConfigError refused(String extra, String... props) {

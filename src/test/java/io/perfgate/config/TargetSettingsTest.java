@@ -10,10 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.target.Target;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,43 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
  * may only come from the environment or files, and the values every output must mask.
  */
 class TargetSettingsTest {
-  private static final String BASE =
-      """
-      workload {
-        endpoints { health { path = "/health" } }
-        journeys { browse { weight = 1, steps = [health] } }
-      }
-      """;
-
   @TempDir Path dir;
 
   private String project(String extra) {
-    String text = BASE + extra;
-    write("resources/perfgate.conf", text);
-    return text;
+    return new TestProject(dir).conf(extra);
   }
 
   private Path write(String relative, String text) {
-    Path file = dir.resolve(relative);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    return file;
+    return new TestProject(dir).write(relative, text);
   }
 
   private Target target(Map<String, String> props, Map<String, String> env) {
-    return SettingsLoader.load(props, env, dir).target();
+    return new TestProject(dir).load(props, env).target();
   }
 
   private Target target(String... keyValues) {
-    Map<String, String> props = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      props.put(keyValues[i], keyValues[i + 1]);
-    }
-    return target(props, Map.of());
+    return target(TestProject.props(keyValues), Map.of());
   }
 
   private ConfigError refused(Map<String, String> props, Map<String, String> env) {
