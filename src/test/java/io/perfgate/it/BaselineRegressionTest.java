@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,22 +34,16 @@ class BaselineRegressionTest {
     assertEquals(0, first.exitCode(), first.output());
     Path firstRun = first.runDir().orElseThrow();
 
-    var out = new ByteArrayOutputStream();
-    int saved =
-        Main.run(
-            new String[] {
-              "baseline",
-              "save",
-              firstRun.toString(),
-              "-Dbaselines=" + baselines,
-              "-Dperfgate.config=src/test/resources/it/gates.conf"
-            },
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            Path.of(""));
-    assertEquals(0, saved, out.toString(StandardCharsets.UTF_8));
+    Cli.Outcome saved =
+        Cli.run(
+            "baseline",
+            "save",
+            firstRun.toString(),
+            "-Dbaselines=" + baselines,
+            "-Dperfgate.config=src/test/resources/it/gates.conf");
+    assertEquals(0, saved.status(), saved.console());
     Path file = baselines.resolve("ConfiguredSimulation").resolve("it-default.json");
-    assertTrue(Files.isRegularFile(file), out.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.isRegularFile(file), saved.console());
     long baseP95 = JSON.readTree(file.toFile()).path("measured").path("p95").asLong();
 
     Map<String, String> slow = new HashMap<>(props);

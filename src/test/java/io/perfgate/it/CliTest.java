@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,21 +43,10 @@ class CliTest {
     runB = b.runDir().orElseThrow();
   }
 
-  record Outcome(int status, String out, String err) {}
-
-  static Outcome cli(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
+  static Cli.Outcome cli(String... args) {
     String[] all = Arrays.copyOf(args, args.length + 1);
     all[args.length] = "-Dperfgate.config=src/test/resources/it/gates.conf";
-    int status =
-        Main.run(
-            all,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Path.of(""));
-    return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.run(all);
   }
 
   @Test

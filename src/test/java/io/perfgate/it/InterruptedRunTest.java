@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.cli.Main;
 import io.perfgate.history.History;
 import io.perfgate.results.RunMarker;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,22 +34,11 @@ class InterruptedRunTest {
 
   @TempDir Path tmp;
 
-  record Outcome(int status, String out, String err) {}
-
-  private Outcome cli(String... args) {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
+  private Cli.Outcome cli(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.add("-Dperfgate.config=" + CONFIG);
     all.add("-Dbaselines=" + tmp.resolve("results/baselines"));
-    int status =
-        Main.run(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Path.of(""));
-    return new Outcome(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return Cli.run(all.toArray(String[]::new));
   }
 
   @Test

@@ -98,12 +98,7 @@ class ResourceRunTest {
   }
 
   private static int analyze(Path dir) {
-    var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-    return io.perfgate.cli.Main.run(
-        new String[] {"analyze", dir.toString(), "-Dperfgate.config=" + CONF},
-        sink,
-        sink,
-        Path.of(""));
+    return Cli.run("analyze", dir.toString(), "-Dperfgate.config=" + CONF).status();
   }
 
   @Test

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -54,23 +50,18 @@ class ShardMergeTest {
     }
 
     Path merged = tmp.resolve("merged");
-    var out = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            new String[] {
-              "merge",
-              a.runDir().orElseThrow().resolve("simulation.log").toString(),
-              b.runDir().orElseThrow().resolve("simulation.log").toString(),
-              "--out",
-              merged.toString(),
-              "--scenario",
-              "it",
-              "-Dperfgate.config=src/test/resources/it/gates.conf"
-            },
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            Path.of(""));
-    String console = out.toString(StandardCharsets.UTF_8);
+    Cli.Outcome merge =
+        Cli.run(
+            "merge",
+            a.runDir().orElseThrow().resolve("simulation.log").toString(),
+            b.runDir().orElseThrow().resolve("simulation.log").toString(),
+            "--out",
+            merged.toString(),
+            "--scenario",
+            "it",
+            "-Dperfgate.config=src/test/resources/it/gates.conf");
+    int status = merge.status();
+    String console = merge.console();
     assertTrue(status == 0 || status == 2, console);
 
     long countA = count(a.runDir().orElseThrow());
