@@ -289,13 +289,15 @@ public final class RunAnalysis {
   }
 
   private static Optional<Figures> lookup(RunStats stats, Scope scope) {
-    return switch (scope.kind()) {
-      // No request in the measured window: there is nothing to judge, and zeros would pass.
-      case GLOBAL ->
-          Optional.of(figures(stats.globalByWindow().get(MEASURED))).filter(f -> f.count() > 0);
-      case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
-      case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
-    };
+    Optional<Figures> figures =
+        switch (scope.kind()) {
+          case GLOBAL -> Optional.of(figures(stats.globalByWindow().get(MEASURED)));
+          case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
+          case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
+        };
+    // No request of the scope in the measured window: there is nothing to judge, and zeros would
+    // pass (a request or group made only during the warm-up, or a run in which none completed).
+    return figures.filter(f -> f.count() > 0);
   }
 
   private static Figures measured(Map<String, Stats> byWindow) {

@@ -18,13 +18,13 @@ import java.util.Map;
  * messages, millions of records, strings in any coder. (Gatling's own writer needs
  * --add-opens=java.base/java.lang, which the test JVM does not have.)
  */
-final class SyntheticLog implements AutoCloseable {
+public final class SyntheticLog implements AutoCloseable {
   private final DataOutputStream out;
   private final Map<String, Integer> cache = new HashMap<>();
   private final Map<String, Integer> scenarios = new HashMap<>();
   private int next = 1; // BufferedFileChannelWriter.stringCacheCurrentIndex starts at 1
 
-  SyntheticLog(Path file, String version, long start, List<String> scenarioNames)
+  public SyntheticLog(Path file, String version, long start, List<String> scenarioNames)
       throws IOException {
     out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
     out.writeByte(0);
@@ -42,7 +42,7 @@ final class SyntheticLog implements AutoCloseable {
     out.write(new byte[] {1, 2, 3});
   }
 
-  SyntheticLog request(
+  public SyntheticLog request(
       List<String> groups, String name, int start, int end, boolean ok, String message)
       throws IOException {
     out.writeByte(1);
@@ -55,7 +55,7 @@ final class SyntheticLog implements AutoCloseable {
     return this;
   }
 
-  SyntheticLog user(String scenario, boolean start, int timestamp) throws IOException {
+  public SyntheticLog user(String scenario, boolean start, int timestamp) throws IOException {
     out.writeByte(2);
     out.writeInt(scenarios.get(scenario));
     out.writeBoolean(start);
