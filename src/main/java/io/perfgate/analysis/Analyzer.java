@@ -1,17 +1,20 @@
 package io.perfgate.analysis;
 
-import io.perfgate.analysis.Finding.Horizon;
-import io.perfgate.analysis.Finding.Kind;
-import io.perfgate.analysis.Finding.Recommendation;
-import io.perfgate.analysis.Finding.Severity;
-import io.perfgate.analysis.RunReport.Entry;
-import io.perfgate.analysis.RunReport.ErrorCount;
-import io.perfgate.analysis.RunReport.Phase;
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.Finding.Horizon;
+import io.perfgate.summary.Finding.Kind;
+import io.perfgate.summary.Finding.Recommendation;
+import io.perfgate.summary.Finding.Severity;
+import io.perfgate.summary.Summary.Entry;
+import io.perfgate.summary.Summary.Phase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +33,7 @@ public final class Analyzer {
   }
 
   public List<Finding> findings(
-      List<Entry> requests, List<Phase> phases, List<ErrorCount> errors, Optional<Double> apdex) {
+      List<Entry> requests, List<Phase> phases, List<ErrorCount> errors, OptionalDouble apdex) {
     List<Finding> out = new ArrayList<>();
     for (Entry e : requests) {
       latency(e).ifPresent(out::add);
@@ -39,7 +42,9 @@ public final class Analyzer {
     }
     cache(requests).forEach(out::add);
     saturation(phases).ifPresent(out::add);
-    apdex.flatMap(this::apdex).ifPresent(out::add);
+    if (apdex.isPresent()) {
+      apdex(apdex.getAsDouble()).ifPresent(out::add);
+    }
     out.sort(Comparator.comparing(Finding::severity));
     return out;
   }
@@ -220,11 +225,11 @@ public final class Analyzer {
       }
       Figures f = first.get().measured();
       Figures r = repeat.measured();
-      double ratio = f.mean() == 0 ? 1 : (double) r.mean() / f.mean();
+      double ratio = f.mean() == 0 ? 1 : r.mean() / f.mean();
       String figures =
           String.format(
               Locale.ROOT,
-              "first requests mean %d ms (p95 %d ms), repeats mean %d ms (p95 %d ms)",
+              "first requests mean %.0f ms (p95 %d ms), repeats mean %.0f ms (p95 %d ms)",
               f.mean(),
               f.p95(),
               r.mean(),

@@ -2,7 +2,7 @@ package io.perfgate.analysis;
 
 import io.perfgate.results.GroupPath;
 import io.perfgate.results.RecordHandler;
-import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The Apdex score of the requests that started in the measured window: requests answered at or
@@ -39,7 +39,9 @@ final class Apdex implements RecordHandler {
     }
   }
 
-  Optional<Double> score() {
-    return all == 0 ? Optional.empty() : Optional.of((satisfied + tolerating / 2.0) / all);
+  OptionalDouble score() {
+    return all == 0
+        ? OptionalDouble.empty()
+        : OptionalDouble.of((satisfied + tolerating / 2.0) / all);
   }
 }

@@ -1,32 +1,35 @@
 package io.perfgate.analysis;
 
 import io.perfgate.baseline.Baseline;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The difference between a run's measured figures and its baseline's. */
 final class Baselines {
   private Baselines() {}
 
-  static RunReport.BaselineDiff diff(Baseline b, Figures measured, List<RunReport.Entry> requests) {
-    List<RunReport.Delta> deltas = new ArrayList<>();
-    add(deltas, "global", "p50", b.global().p50(), measured.p50());
-    add(deltas, "global", "p95", b.global().p95(), measured.p95());
-    add(deltas, "global", "p99", b.global().p99(), measured.p99());
-    add(deltas, "global", "errors %", b.global().errorPercent(), measured.errorPercent());
-    add(deltas, "global", "rps", b.global().rps(), measured.rps());
-    for (RunReport.Entry e : requests) {
-      Baseline.Figures then = b.requests().get(e.path());
-      if (then != null) {
-        add(deltas, e.path(), "p95", then.p95(), e.measured().p95());
-      }
+  static Summary.BaselineDiff diff(Baseline b, Figures measured, List<Summary.Entry> requests) {
+    Figures then = b.summary().measured();
+    List<Summary.Delta> deltas = new ArrayList<>();
+    add(deltas, "global", "p50", then.p50(), measured.p50());
+    add(deltas, "global", "p95", then.p95(), measured.p95());
+    add(deltas, "global", "p99", then.p99(), measured.p99());
+    add(deltas, "global", "errors %", then.errorPercent(), measured.errorPercent());
+    add(deltas, "global", "rps", then.rps(), measured.rps());
+    for (Summary.Entry e : requests) {
+      Optional<Summary.Entry> before =
+          b.summary().requests().stream().filter(x -> x.path().equals(e.path())).findFirst();
+      before.ifPresent(x -> add(deltas, e.path(), "p95", x.measured().p95(), e.measured().p95()));
     }
-    return new RunReport.BaselineDiff(b.runId(), b.start(), deltas);
+    return new Summary.BaselineDiff(b.runId(), b.start(), deltas);
   }
 
   private static void add(
-      List<RunReport.Delta> out, String subject, String metric, double then, double now) {
+      List<Summary.Delta> out, String subject, String metric, double then, double now) {
     double change = then == 0 ? (now == 0 ? 0 : 1) : (now - then) / then;
-    out.add(new RunReport.Delta(subject, metric, then, now, change));
+    out.add(new Summary.Delta(subject, metric, then, now, change));
   }
 }

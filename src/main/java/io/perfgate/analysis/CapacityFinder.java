@@ -5,6 +5,8 @@ import io.perfgate.gate.Metric;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
 import io.perfgate.profile.Plan;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
 import io.perfgate.units.Percent;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +25,9 @@ final class CapacityFinder {
    * @param lastEventMillis the run's last record, in ms from its start
    * @param abort why the run stopped itself, if it did
    */
-  static Optional<RunReport.Capacity> find(
+  static Optional<Summary.Capacity> find(
       Plan plan,
-      List<RunReport.Phase> phases,
+      List<Summary.Phase> phases,
       List<Gate> gates,
       Sla sla,
       io.perfgate.profile.ErrorBudget budget,
@@ -40,8 +42,8 @@ final class CapacityFinder {
             .filter(g -> g.criterion().metric() != Metric.RPS)
             .toList();
     String unit = plan.model().unit();
-    Optional<RunReport.Step> passing = Optional.empty();
-    for (RunReport.Phase p : phases) {
+    Optional<Summary.Step> passing = Optional.empty();
+    for (Summary.Phase p : phases) {
       boolean stoppedIn = abort.isPresent() && abort.get().atMillis() < p.toMillis();
       String why = null;
       if (stoppedIn) {
@@ -64,14 +66,14 @@ final class CapacityFinder {
           }
         }
       }
-      RunReport.Step step =
-          new RunReport.Step(p.name(), p.level(), unit, p.figures().rps(), why == null ? "" : why);
+      Summary.Step step =
+          new Summary.Step(p.name(), p.level(), unit, p.figures().rps(), why == null ? "" : why);
       if (why != null) {
-        return Optional.of(new RunReport.Capacity(passing, Optional.of(step)));
+        return Optional.of(new Summary.Capacity(passing, Optional.of(step)));
       }
       passing = Optional.of(step);
     }
-    return Optional.of(new RunReport.Capacity(passing, Optional.empty()));
+    return Optional.of(new Summary.Capacity(passing, Optional.empty()));
   }
 
   private static String value(GateResult r) {

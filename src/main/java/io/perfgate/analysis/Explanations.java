@@ -1,5 +1,9 @@
 package io.perfgate.analysis;
 
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Explanation;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Second;
 import io.perfgate.units.Durations;
 import java.net.URI;
 import java.time.Duration;
@@ -66,10 +70,7 @@ public final class Explanations {
    * @param seconds the run second by second, to tell when failures began
    */
   public static List<Explanation> explain(
-      List<RunReport.ErrorCount> errors,
-      String target,
-      Figures global,
-      List<RunReport.Second> seconds) {
+      List<ErrorCount> errors, String target, Figures global, List<Second> seconds) {
     String targetAddress = address(target);
     if (global.count() == 0) {
       return List.of(
@@ -85,7 +86,7 @@ public final class Explanations {
     }
     long ok = global.ok();
     Map<String, Builder> byCause = new LinkedHashMap<>();
-    for (RunReport.ErrorCount e : errors) {
+    for (ErrorCount e : errors) {
       String cause = cause(e.message());
       if (cause == null) {
         continue;
@@ -176,10 +177,10 @@ public final class Explanations {
     return java.util.Optional.of(m.group(1) + ":" + m.group(2));
   }
 
-  private static long firstFailureSecond(List<RunReport.Second> seconds) {
+  private static long firstFailureSecond(List<Second> seconds) {
     return seconds.stream()
-        .filter(s -> s.errors() > 0)
-        .mapToLong(RunReport.Second::offsetSeconds)
+        .filter(s -> s.figures().ko() > 0)
+        .mapToLong(Second::offsetSeconds)
         .min()
         .orElse(-1);
   }
@@ -207,7 +208,7 @@ public final class Explanations {
       this.address = address;
     }
 
-    void add(RunReport.ErrorCount e) {
+    void add(ErrorCount e) {
       count += e.count();
       messages.add(e.message());
       Matcher status = STATUS.matcher(e.message());

@@ -7,6 +7,10 @@ import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
 import io.perfgate.gate.Tier;
 import io.perfgate.profile.ErrorBudget;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +49,7 @@ public final class GateJudge {
       out.add(
           new GateResult(
               g.name(),
+              g.kind(),
               g.scope().label(),
               g.criterion().toString(),
               g.criterion().threshold(),
@@ -68,7 +73,8 @@ public final class GateJudge {
     return offTarget || critical ? Verdict.WARN : Verdict.PASS;
   }
 
-  static double actual(Metric metric, Figures f) {
+  /** The figure a metric reads, in its unit (ms, percent, requests per second). */
+  public static double actual(Metric metric, Figures f) {
     return switch (metric) {
       case P50 -> f.p50();
       case P75 -> f.p75();

@@ -1,9 +1,13 @@
 package io.perfgate.analysis;
 
+import io.perfgate.gate.Gate;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Tier;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.monitor.Series;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.ResourceReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +46,12 @@ public final class ResourceAnalysis {
       List<String> warnings) {}
 
   /**
+   * @param injectorLabel which injector sampled them: "" for a run of one injector
    * @param injectionLagMillis how late an open-model run's last user started past its schedule (see
    *     {@link InjectionLag}); 0 when on time or not an open model
    */
   public static Result analyse(
+      String injectorLabel,
       ResourceSamples samples,
       long runStart,
       long warmUpMillis,
@@ -104,6 +110,7 @@ public final class ResourceAnalysis {
             });
     ResourceReport report =
         new ResourceReport(
+            injectorLabel,
             samples.intervalMillis(),
             samples.targetProcess(),
             samples.embeddedDemo(),
@@ -245,6 +252,7 @@ public final class ResourceAnalysis {
       out.add(
           new GateResult(
               "target " + criterion,
+              Gate.Kind.RESOURCE,
               SCOPE,
               criterion,
               limit,
@@ -265,6 +273,7 @@ public final class ResourceAnalysis {
     String criterion = what + " < " + num(limit) + unit;
     return new GateResult(
         "target " + criterion,
+        Gate.Kind.RESOURCE,
         SCOPE,
         criterion,
         limit,

@@ -1,23 +1,27 @@
 package io.perfgate.analysis;
 
 import io.perfgate.baseline.Baseline;
-import io.perfgate.baseline.RunGates;
-import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
 import io.perfgate.monitor.ResourceSamples;
+import io.perfgate.monitor.SamplesFile;
 import io.perfgate.profile.ErrorBudget;
 import io.perfgate.profile.LoadModel;
 import io.perfgate.profile.Plan;
 import io.perfgate.results.GroupStats;
-import io.perfgate.results.LogReader;
 import io.perfgate.results.RequestStats;
 import io.perfgate.results.RunMarker;
 import io.perfgate.results.RunStats;
-import io.perfgate.results.Stats;
 import io.perfgate.results.Window;
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.ResourceReport;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import io.perfgate.target.Redactor;
 import io.perfgate.target.Tls;
 import java.io.IOException;
@@ -26,11 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Turns one run's simulation.log (or several injectors' logs of one test) into a {@link RunReport}:
+ * Turns one run's simulation.log (or several injectors' logs of one test) into its {@link Summary}:
  * figures for the whole run and the measured window, phases, gates judged on the measured window,
- * findings and the verdict.
+ * resources, findings and the verdict. It reads the logs once; everything else comes from the exact
+ * distributions the read keeps.
  */
 public final class RunAnalysis {
   /** The name of the window after the warm-up, which gates judge. */
@@ -39,12 +45,12 @@ public final class RunAnalysis {
   private RunAnalysis() {}
 
   /**
-   * What the analysis needs besides the log.
+   * What the analysis needs besides the logs.
    *
    * @param plan the profile as run (phases, warm-up)
    * @param gates the run's gates, in the order Gatling got them as assertions
-   * @param gatlingReport path of Gatling's report relative to perfgate's folder
-   * @param redactor masks the run's secrets in every text the report carries (the target's URL,
+   * @param gatlingReport path of Gatling's report relative to perfgate's folder ("" for none)
+   * @param redactor masks the run's secrets in every text the summary carries (the target's URL,
    *     error messages the target may have echoed a credential into, warnings)
    * @param runWarnings what every output of the run must say about how it ran (TLS checks off)
    */
@@ -59,6 +65,7 @@ public final class RunAnalysis {
       Sla sla,
       ErrorBudget budget,
       AnalysisSettings settings,
+      ResourceSla resourceSla,
       Optional<Baseline> baseline,
       String gatlingReport,
       Redactor redactor,
@@ -67,131 +74,96 @@ public final class RunAnalysis {
       gates = List.copyOf(gates);
       runWarnings = List.copyOf(runWarnings);
     }
-
-    /** The inputs of a run of {@code simulation} under {@code settings}. */
-    public static Inputs of(
-        Settings settings,
-        String simulation,
-        String target,
-        RunGates gates,
-        String runId,
-        String gatlingReport) {
-      Plan plan = settings.requirePlan();
-      return new Inputs(
-          runId,
-          simulation,
-          settings.scenario(),
-          settings.env().orElse(""),
-          target,
-          plan,
-          gates.gates(),
-          settings.sla(),
-          plan.profile().errorBudget(),
-          settings.analysis(),
-          gates.baseline(),
-          gatlingReport,
-          settings.target().redactor(),
-          settings.target().tlsWarning().stream().toList());
-    }
   }
 
-  public static RunReport analyse(List<Path> logs, Inputs in) throws IOException {
-    return analyse(logs, in, Optional.empty(), ResourceSla.defaults());
-  }
+  /** A run's summary and the statistics it was made from (their distributions are kept too). */
+  public record Result(Summary summary, RunStats stats) {}
 
   /**
-   * The report of a run whose resources were sampled: the resource gates follow the log's gates (so
-   * Gatling's assertions stay the first gates, in order), the resource findings follow the log's,
-   * and an injector that limited the run is a warning of the run.
+   * Analyses the logs of one run: one log, or the logs of several injectors that ran one test at
+   * the same time (each with its resource samples, kept in {@code perfgate/resources.json} beside
+   * it, labelled "injector 1", "injector 2"...).
    */
-  public static RunReport analyse(
-      List<Path> logs, Inputs in, Optional<ResourceSamples> samples, ResourceSla resourceSla)
-      throws IOException {
+  public static Result analyse(List<Path> logs, Inputs in) throws IOException {
     long warmUp = in.plan().warmUp().toMillis();
     List<Window> windows = new ArrayList<>();
-    windows.add(new Window(MEASURED, warmUp, Long.MAX_VALUE));
-    List<Plan.Window> phases = in.plan().windows();
-    for (Plan.Window w : phases) {
+    windows.add(new Window(MEASURED, warmUp, Long.MAX_VALUE, true));
+    for (Plan.Window w : in.plan().windows()) {
       long from = w.end().equals(w.rampEnd()) ? w.start().toMillis() : w.rampEnd().toMillis();
       long to = w.end().toMillis();
       if (to > from) {
         windows.add(new Window(phaseWindow(w.name()), from, to));
       }
     }
-    RunStats stats = RunStats.merge(logs, windows);
     Apdex apdex = new Apdex(in.settings().apdexThreshold().toMillis(), warmUp);
     InjectionLag lag = new InjectionLag();
-    for (Path log : logs) {
-      // A second pass: apdex needs every response time, which the statistics do not keep.
-      LogReader.read(log, apdex);
-      LogReader.read(log, lag);
-    }
+    RunStats stats = RunStats.merge(logs, windows, new BothHandlers(apdex, lag));
     long injectionLag =
         in.plan().model() == LoadModel.OPEN
             ? InjectionLag.significant(lag.lastStartMillis(), in.plan().total().toMillis())
             : 0;
 
-    List<RunReport.Entry> requests = new ArrayList<>();
+    List<Summary.Entry> requests = new ArrayList<>();
     for (RequestStats r : stats.requests()) {
       requests.add(
-          new RunReport.Entry(r.name(), r.groups(), figures(r.global()), measured(r.byWindow())));
+          new Summary.Entry(
+              r.name(), r.groups(), r.global(), measured(r.byWindow()), r.redirectOf()));
     }
-    List<RunReport.Entry> groups = new ArrayList<>();
+    List<Summary.Entry> groups = new ArrayList<>();
     for (GroupStats g : stats.groups()) {
       List<String> outer = g.path().subList(0, g.path().size() - 1);
-      groups.add(new RunReport.Entry(g.name(), outer, figures(g.global()), measured(g.byWindow())));
+      groups.add(
+          new Summary.Entry(g.name(), outer, g.global(), measured(g.byWindow()), Optional.empty()));
     }
-    Figures measured = figures(stats.globalByWindow().get(MEASURED));
-    List<RunReport.Phase> phaseFigures = phases(in.plan(), stats);
-    List<RunReport.ErrorCount> errors =
+    Figures measured = stats.globalByWindow().get(MEASURED);
+    List<Summary.Phase> phaseFigures = phases(in.plan(), stats);
+    List<ErrorCount> errors =
         stats.errors().stream()
-            .map(
-                e ->
-                    new RunReport.ErrorCount(
-                        in.redactor().redact(e.message()), e.count(), e.percent()))
-            .toList();
-    List<RunReport.Second> seconds =
-        stats.seconds().stream()
-            .map(
-                s ->
-                    new RunReport.Second(
-                        s.second(),
-                        s.requests(),
-                        s.ko(),
-                        s.activeUsers(),
-                        Double.isNaN(s.p95()) ? 0 : Math.round(s.p95())))
+            .map(e -> new ErrorCount(in.redactor().redact(e.message()), e.count(), e.percent()))
             .toList();
 
     List<GateResult> gates =
         new ArrayList<>(
             GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope)));
+    List<Summary.Entry> logical = requests.stream().filter(e -> !e.isRedirectHop()).toList();
     List<Finding> findings =
         new ArrayList<>(
-            new Analyzer(in.settings()).findings(requests, phaseFigures, errors, apdex.score()));
-    Optional<ResourceAnalysis.Result> resources =
-        samples
-            .filter(s -> !s.isEmpty())
-            .map(
-                s ->
-                    ResourceAnalysis.analyse(
-                        s,
-                        stats.startEpochMillis(),
-                        warmUp,
-                        in.scenario(),
-                        resourceSla,
-                        injectionLag));
-    resources.ifPresent(
-        r -> {
-          gates.addAll(r.gates());
-          findings.addAll(r.findings());
-        });
-    Optional<RunReport.BaselineDiff> diff =
-        in.baseline().map(b -> Baselines.diff(b, measured, requests));
+            new Analyzer(in.settings()).findings(logical, phaseFigures, errors, apdex.score()));
+    List<String> warnings = new ArrayList<>(in.runWarnings());
+    List<ResourceReport> resources = new ArrayList<>();
+    for (int i = 0; i < logs.size(); i++) {
+      Optional<ResourceSamples> samples =
+          SamplesFile.read(
+              logs.get(i)
+                  .toAbsolutePath()
+                  .getParent()
+                  .resolve("perfgate")
+                  .resolve(SamplesFile.FILE_NAME));
+      if (samples.isEmpty() || samples.get().isEmpty()) {
+        continue;
+      }
+      String label = logs.size() == 1 ? "" : injectorLabel(i);
+      ResourceAnalysis.Result r =
+          ResourceAnalysis.analyse(
+              label,
+              samples.get(),
+              stats.startEpochMillis(),
+              warmUp,
+              in.scenario(),
+              in.resourceSla(),
+              injectionLag);
+      resources.add(r.report());
+      r.gates().forEach(g -> gates.add(label.isEmpty() ? g : labelled(g, label)));
+      findings.addAll(r.findings());
+      r.warnings().forEach(w -> warnings.add(label.isEmpty() ? w : label + ": " + w));
+    }
+    Optional<Summary.BaselineDiff> diff =
+        in.baseline().map(b -> Baselines.diff(b, measured, logical));
     Optional<AbortNote> abort =
         logs.stream().map(AbortNote::beside).flatMap(Optional::stream).findFirst();
     // A run that stopped itself met a stop criterion: whatever its gates say, it failed.
     Verdict verdict = abort.isPresent() ? Verdict.FAIL : GateJudge.verdict(gates, findings);
-    Optional<RunReport.Capacity> capacity =
+    Optional<Summary.Capacity> capacity =
         CapacityFinder.find(
             in.plan(),
             phaseFigures,
@@ -201,7 +173,6 @@ public final class RunAnalysis {
             stats.lastEventMillis(),
             abort);
 
-    List<String> warnings = new ArrayList<>(in.runWarnings());
     stats.warnings().forEach(w -> warnings.add(in.redactor().redact(w)));
     errors.stream()
         .map(e -> Tls.explainFailure(e.message()))
@@ -225,10 +196,14 @@ public final class RunAnalysis {
       warnings.add(
           stats.unmatched() + " unmatched incoming messages were left out of the figures.");
     }
-    resources.ifPresent(r -> warnings.addAll(r.warnings()));
     var header = stats.logs().get(0).header();
-    RunReport.Run run =
-        new RunReport.Run(
+    List<String> injectors = new ArrayList<>();
+    for (int i = 0; logs.size() > 1 && i < logs.size(); i++) {
+      injectors.add(
+          injectorLabel(i) + " (" + logs.get(i).toAbsolutePath().getParent().getFileName() + ")");
+    }
+    Summary.Run run =
+        new Summary.Run(
             in.runId(),
             in.simulation(),
             in.scenario(),
@@ -237,52 +212,75 @@ public final class RunAnalysis {
             stats.startEpochMillis(),
             stats.startEpochMillis() + stats.lastEventMillis(),
             header.gatlingVersion(),
+            injectors,
             stats.truncated() || cutShort,
             abort.isPresent(),
             abort.map(AbortNote::reason),
             warmUp,
             in.gatlingReport(),
+            "",
             warnings);
-    return new RunReport(
-        run,
-        figures(stats.global()),
-        measured,
-        requests,
-        groups,
-        phaseFigures,
-        seconds,
-        errors,
-        gates,
-        findings,
-        apdex.score(),
-        diff,
-        verdict,
-        capacity,
-        Explanations.explain(errors, in.target(), figures(stats.global()), seconds),
-        resources.map(ResourceAnalysis.Result::report));
+    Summary summary =
+        new Summary(
+            run,
+            stats.global(),
+            measured,
+            requests,
+            groups,
+            phaseFigures,
+            stats.seconds(),
+            errors,
+            Explanations.explain(errors, in.target(), stats.global(), stats.seconds()),
+            gates,
+            findings,
+            apdex.score(),
+            diff,
+            verdict,
+            capacity,
+            resources);
+    return new Result(summary, stats);
+  }
+
+  /** How a merged run names its injectors, in the order their logs were given. */
+  static String injectorLabel(int index) {
+    return "injector " + (index + 1);
+  }
+
+  /** A resource gate of one injector of several: its name and scope say which. */
+  private static GateResult labelled(GateResult g, String label) {
+    return new GateResult(
+        label + ": " + g.name(),
+        g.kind(),
+        g.scope() + " of " + label,
+        g.criterion(),
+        g.thresholdValue(),
+        g.actual(),
+        g.unit(),
+        g.passed(),
+        g.tier(),
+        g.origin());
   }
 
   static String phaseWindow(String phase) {
     return "phase:" + phase;
   }
 
-  private static List<RunReport.Phase> phases(Plan plan, RunStats stats) {
-    List<RunReport.Phase> out = new ArrayList<>();
+  private static List<Summary.Phase> phases(Plan plan, RunStats stats) {
+    List<Summary.Phase> out = new ArrayList<>();
     boolean ladder = plan.model() == LoadModel.CLOSED && CapacityFinder.isLadder(plan);
     double firstPerUser = Double.NaN;
     for (Plan.Window w : plan.windows()) {
-      Stats s = stats.globalByWindow().get(phaseWindow(w.name()));
-      Figures f = s == null ? Figures.EMPTY : figures(s);
-      Optional<Double> efficiency = Optional.empty();
+      Figures f = stats.globalByWindow().getOrDefault(phaseWindow(w.name()), Figures.NONE);
+      OptionalDouble efficiency = OptionalDouble.empty();
       if (ladder && w.level() > 0 && f.count() > 0) {
         double perUser = f.rps() / w.level();
         if (Double.isNaN(firstPerUser)) {
           firstPerUser = perUser;
         }
-        efficiency = Optional.of(perUser / firstPerUser);
+        efficiency = OptionalDouble.of(perUser / firstPerUser);
       }
       out.add(
-          new RunReport.Phase(
+          new Summary.Phase(
               w.name(), w.level(), w.start().toMillis(), w.end().toMillis(), f, efficiency));
     }
     return out;
@@ -291,7 +289,7 @@ public final class RunAnalysis {
   private static Optional<Figures> lookup(RunStats stats, Scope scope) {
     Optional<Figures> figures =
         switch (scope.kind()) {
-          case GLOBAL -> Optional.of(figures(stats.globalByWindow().get(MEASURED)));
+          case GLOBAL -> Optional.of(stats.globalByWindow().get(MEASURED));
           case REQUEST -> stats.request(scope.name()).map(r -> measured(r.byWindow()));
           case GROUP -> stats.group(scope.name()).map(g -> measured(g.byWindow()));
         };
@@ -300,32 +298,7 @@ public final class RunAnalysis {
     return figures.filter(f -> f.count() > 0);
   }
 
-  private static Figures measured(Map<String, Stats> byWindow) {
-    Stats s = byWindow.get(MEASURED);
-    return s == null ? Figures.EMPTY : figures(s);
-  }
-
-  /** Gatling's rounding of the figures, so perfgate's numbers read like the report's. */
-  static Figures figures(Stats s) {
-    if (s == null || s.isEmpty() || s.gatling() == null) {
-      return s == null
-          ? Figures.EMPTY
-          : new Figures(s.count(), s.ok(), s.ko(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    }
-    Stats.Gatling g = s.gatling();
-    return new Figures(
-        s.count(),
-        s.ok(),
-        s.ko(),
-        g.min(),
-        g.max(),
-        g.mean(),
-        g.stdDev(),
-        g.p50(),
-        g.p75(),
-        g.p95(),
-        g.p99(),
-        g.p999(),
-        g.rps());
+  private static Figures measured(Map<String, Figures> byWindow) {
+    return byWindow.getOrDefault(MEASURED, Figures.NONE);
   }
 }

@@ -74,18 +74,18 @@ public final class StopJudge {
     if (w.fromMillis() < warmUpMillis) {
       return Optional.empty();
     }
-    if (criteria.p95().isPresent() && w.p95() > criteria.p95().get().toMillis()) {
+    if (criteria.p95().isPresent() && w.figures().p95() > criteria.p95().get().toMillis()) {
       return Optional.of(
           String.format(
               Locale.ROOT,
               "p95 was %dms %s, above the stop limit of %s",
-              Math.round(w.p95()),
+              w.figures().p95(),
               over,
               Durations.format(criteria.p95().get())));
     }
     if (criteria.gates()) {
       for (Gate g : gates) {
-        double actual = actual(g.criterion().metric(), w);
+        double actual = GateJudge.actual(g.criterion().metric(), w.figures());
         if (!Double.isNaN(actual) && !g.criterion().holds(actual)) {
           return Optional.of(
               String.format(
@@ -109,19 +109,5 @@ public final class StopJudge {
 
   private static String at(SlidingWindow.Snapshot w) {
     return Durations.format(Duration.ofMillis(w.toMillis()));
-  }
-
-  static double actual(Metric metric, SlidingWindow.Snapshot w) {
-    return switch (metric) {
-      case P50 -> w.p50();
-      case P75 -> w.p75();
-      case P95 -> w.p95();
-      case P99 -> w.p99();
-      case P999 -> w.p999();
-      case MAX -> w.max();
-      case MEAN -> w.mean();
-      case ERRORS -> w.errorPercent();
-      case RPS -> Double.NaN;
-    };
   }
 }

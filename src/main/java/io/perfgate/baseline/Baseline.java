@@ -1,21 +1,28 @@
 package io.perfgate.baseline;
 
+import io.perfgate.summary.Summary;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Objects;
 
 /**
  * A saved run that later runs of the same simulation, profile and environment are compared with:
- * its measured figures, globally and per request.
+ * its summary, kept as a copy of its summary.json.
  *
  * @param file where it is kept
- * @param requests measured figures per request path ("triage / clustered-failures")
  */
-public record Baseline(
-    Path file, String runId, long start, Figures global, Map<String, Figures> requests) {
+public record Baseline(Path file, Summary summary) {
   public Baseline {
-    requests = Map.copyOf(requests);
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(summary, "summary");
   }
 
-  /** The figures a baseline keeps, in milliseconds, percent and requests per second. */
-  public record Figures(double p50, double p95, double p99, double errorPercent, double rps) {}
+  /** The saved run's folder name. */
+  public String runId() {
+    return summary.run().id();
+  }
+
+  /** The saved run's start, epoch milliseconds. */
+  public long start() {
+    return summary.run().startEpochMillis();
+  }
 }

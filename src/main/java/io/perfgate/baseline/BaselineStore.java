@@ -1,13 +1,11 @@
 package io.perfgate.baseline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfgate.files.AtomicFiles;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Optional;
  * each a copy of the saved run's summary.json. Saving never leaves a half-written file.
  */
 public final class BaselineStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path dir;
 
   public BaselineStore(Path dir) {
@@ -37,52 +34,17 @@ public final class BaselineStore {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    JsonNode summary;
     try {
-      summary = JSON.readTree(file.toFile());
+      return Optional.of(new Baseline(file, SummaryCodec.read(file)));
     } catch (IOException e) {
       throw new BaselineException(
           "The baseline "
               + file
               + " cannot be read ("
               + e.getMessage()
-              + "). Save a new one with"
-              + " `baseline save <run>`, or delete the file to run without regression gates.");
+              + "). Save a new one with `baseline save <run>`, or delete the file to run without"
+              + " regression gates.");
     }
-    return Optional.of(parse(file, summary));
-  }
-
-  static Baseline parse(Path file, JsonNode summary) throws BaselineException {
-    JsonNode measured = summary.path("measured");
-    if (!measured.isObject() || !measured.path("p95").isNumber()) {
-      throw new BaselineException(
-          "The baseline "
-              + file
-              + " is not a perfgate summary (no measured figures). Save a new"
-              + " one with `baseline save <run>`, or delete the file.");
-    }
-    Map<String, Baseline.Figures> requests = new LinkedHashMap<>();
-    for (JsonNode r : summary.path("requests")) {
-      String group = r.path("group").isTextual() ? r.path("group").asText() : "";
-      String path =
-          group.isEmpty() ? r.path("name").asText() : group + " / " + r.path("name").asText();
-      requests.put(path, figures(r.path("measured")));
-    }
-    return new Baseline(
-        file,
-        summary.path("run").path("id").asText(""),
-        summary.path("run").path("startEpochMillis").asLong(0),
-        figures(measured),
-        requests);
-  }
-
-  private static Baseline.Figures figures(JsonNode f) {
-    return new Baseline.Figures(
-        f.path("p50").asDouble(),
-        f.path("p95").asDouble(),
-        f.path("p99").asDouble(),
-        f.path("errorPercent").asDouble(),
-        f.path("rps").asDouble());
   }
 
   /**
@@ -90,25 +52,20 @@ public final class BaselineStore {
    * replacing the previous one atomically. Returns the baseline file.
    */
   public Path save(Path summaryJson) throws BaselineException {
-    JsonNode summary;
+    Summary summary;
     try {
-      summary = JSON.readTree(summaryJson.toFile());
+      summary = SummaryCodec.read(summaryJson);
     } catch (IOException e) {
-      throw new BaselineException("Cannot read " + summaryJson + ": " + e.getMessage() + ".");
+      throw new BaselineException("Cannot read " + summaryJson + ": " + e.getMessage());
     }
-    JsonNode run = summary.path("run");
-    Path file =
-        file(
-            run.path("simulation").asText(""),
-            run.path("scenario").asText(""),
-            run.path("environment").asText(""));
-    parse(file, summary);
-    if (run.path("truncated").asBoolean(false) || run.path("aborted").asBoolean(false)) {
+    Summary.Run run = summary.run();
+    Path file = file(run.simulation(), run.scenario(), run.environment());
+    if (run.truncated() || run.aborted()) {
       throw new BaselineException(
           "The run "
-              + run.path("id").asText()
-              + " was cut short (truncated or aborted): it would"
-              + " be a misleading baseline. Save a complete run.");
+              + run.id()
+              + " was cut short (truncated or aborted): it would be a misleading baseline. Save a"
+              + " complete run.");
     }
     try {
       AtomicFiles.copy(summaryJson, file);

@@ -22,13 +22,17 @@ public final class RegressionGates {
     }
     String origin = "baseline " + b.runId() + " (" + b.file() + ")";
     return List.of(
-        gate(Metric.P95, limits.latencyLimit(b.global().p95()), origin),
-        gate(Metric.P99, limits.latencyLimit(b.global().p99()), origin),
-        gate(Metric.ERRORS, limits.errorLimit(b.global().errorPercent()), origin));
+        gate(Metric.P95, limits.latencyLimit(b.summary().measured().p95()), origin),
+        gate(Metric.P99, limits.latencyLimit(b.summary().measured().p99()), origin),
+        gate(Metric.ERRORS, limits.errorLimit(b.summary().measured().errorPercent()), origin));
   }
 
   private static Gate gate(Metric metric, double limit, String origin) {
     return new Gate(
-        Scope.global(), new Criterion(metric, Comparison.LTE, limit), origin, Optional.empty());
+        Gate.Kind.REGRESSION,
+        Scope.global(),
+        new Criterion(metric, Comparison.LTE, limit),
+        origin,
+        Optional.empty());
   }
 }

@@ -1,10 +1,5 @@
 package io.perfgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.analysis.RunAnalysis;
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.BaselineStore;
 import io.perfgate.baseline.RunGates;
@@ -12,15 +7,14 @@ import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
-import io.perfgate.history.Trend;
 import io.perfgate.history.TrendCommand;
-import io.perfgate.monitor.ResourceSamples;
-import io.perfgate.monitor.SamplesFile;
-import io.perfgate.publish.ConsoleVerdict;
-import io.perfgate.publish.Publisher;
+import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.results.LogFormatException;
 import io.perfgate.results.LogReader;
 import io.perfgate.results.RunHeader;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
+import io.perfgate.summary.Verdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,18 +44,18 @@ final class Commands {
   static final String USAGE_TEXT =
       String.join(
           System.lineSeparator(),
-          "usage: perfgate <command> [arguments] [--scenario <profile>] [--env <env>] [-Dkey=value ...]",
+          "usage: src/perfgate <command> [arguments] [--scenario <profile>] [--env <env>] [-Dkey=value ...]",
           "  analyze <run folder | simulation.log>   judge a run again and rewrite its perfgate/ files",
           "  compare <run A> <run B>                 figures of two runs side by side, and an HTML page",
           "  baseline save <run folder>              make a run the baseline of its simulation, profile and environment",
           "  merge <simulation.log> <simulation.log>...  one summary of several injectors' logs of one test",
           "          [--out <folder>]                   (default results/merged-<time>)",
           "  runs                                    list past runs with their verdicts",
+          "  facts <run folder | summary.json>       a run's verdict and breaches as key=value lines, for scripts",
           "  " + TrendCommand.USAGE,
           "  demo [--port 8080] [--latency 50ms] [--error-rate 5%]   run the demo service on its own",
-          "Through Maven: mvn -q compile exec:exec -Dcli=\"analyze results/<run>\"");
+          "Paths are relative to the project folder.");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -91,6 +85,7 @@ final class Commands {
         case "baseline" -> baseline(Args.parse(rest));
         case "merge" -> merge(Args.parse(rest));
         case "runs" -> runs(Args.parse(rest));
+        case "facts" -> facts(Args.parse(rest));
         case "demo" -> demo(rest);
         case "trend" -> {
           Args a = Args.parse(rest);
@@ -102,10 +97,7 @@ final class Commands {
       err.println("perfgate: " + e.getMessage() + ".");
       err.println(USAGE_TEXT);
       return USAGE;
-    } catch (ConfigError | BaselineException e) {
-      err.println("perfgate: " + e.getMessage());
-      return ERROR;
-    } catch (LogFormatException e) {
+    } catch (ConfigError | BaselineException | LogFormatException e) {
       err.println("perfgate: " + e.getMessage());
       return ERROR;
     } catch (IOException e) {
@@ -124,58 +116,40 @@ final class Commands {
     }
     Path runDir = log.toAbsolutePath().getParent();
     RunHeader header = LogReader.readHeader(log);
-    JsonNode previous = readSummary(runDir.resolve("perfgate").resolve("summary.json"));
+    Optional<Summary> previous =
+        readSummary(runDir.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME));
     Settings settings = settings(args, previous);
     String simulation = simpleName(header.simulationClass());
-    // A run from before resource sampling, or without it, has no resources.json: no resource gates.
-    Optional<ResourceSamples> samples =
-        SamplesFile.read(runDir.resolve("perfgate").resolve(SamplesFile.FILE_NAME));
-    RunReport report =
-        RunAnalysis.analyse(
-            List.of(log),
-            RunAnalysis.Inputs.of(
+    RunPipeline.Outcome outcome =
+        RunPipeline.run(
+            new RunPipeline.Job(
+                List.of(log),
+                runDir,
                 settings,
-                simulation,
-                previous.path("run").path("target").asText("(unknown)"),
                 RunGates.of(settings, simulation),
-                runDir.getFileName().toString(),
+                simulation,
+                previous.map(p -> p.run().target()).orElse("(unknown)"),
                 "../index.html"),
-            samples,
-            settings.resources());
-    List<Path> written = new ArrayList<>(Publisher.publish(report, runDir.resolve("perfgate")));
-    written.addAll(Trend.afterRun(report, runDir, settings.baselines(), err));
-    out.print(ConsoleVerdict.render(report, written));
-    return report.verdict() == Verdict.FAIL ? FAILED : OK;
-  }
-
-  private RunReport analyse(
-      List<Path> logs,
-      Settings settings,
-      String simulation,
-      String target,
-      String runId,
-      String gatlingReport)
-      throws IOException, BaselineException {
-    return RunAnalysis.analyse(
-        logs,
-        RunAnalysis.Inputs.of(
-            settings, simulation, target, RunGates.of(settings, simulation), runId, gatlingReport));
+            err);
+    out.print(outcome.verdictBlock());
+    return outcome.summary().verdict() == Verdict.FAIL ? FAILED : OK;
   }
 
   /**
    * The settings a run was judged with: the profile and environment it recorded in its summary
    * (unless the command line names others), the project's settings for the rest.
    */
-  private Settings settings(Args args, JsonNode previous) {
+  private Settings settings(Args args, Optional<Summary> previous) {
     Map<String, String> props = new HashMap<>();
-    String scenario = previous.path("run").path("scenario").asText("");
-    String env = previous.path("run").path("environment").asText("");
-    if (!scenario.isEmpty()) {
-      props.put("scenario", scenario);
-    }
-    if (!env.isEmpty()) {
-      props.put("env", env);
-    }
+    previous.ifPresent(
+        p -> {
+          if (!p.run().scenario().isEmpty()) {
+            props.put("scenario", p.run().scenario());
+          }
+          if (!p.run().environment().isEmpty()) {
+            props.put("env", p.run().environment());
+          }
+        });
     props.putAll(args.settings());
     Settings s = SettingsLoader.load(props, System.getenv(), projectDir);
     if (s.listOnly()) {
@@ -192,7 +166,7 @@ final class Commands {
       throw new UsageException("baseline takes: baseline save <run folder>");
     }
     Path runDir = projectDir.resolve(args.words().get(1));
-    Path summary = runDir.resolve("perfgate").resolve("summary.json");
+    Path summary = runDir.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME);
     if (!Files.isRegularFile(summary)) {
       throw new BaselineException(
           "There is no "
@@ -239,19 +213,20 @@ final class Commands {
                         + simulation.toLowerCase(Locale.ROOT)
                         + "-"
                         + System.currentTimeMillis());
-    Settings settings = settings(new Args(args.words(), settingsArgs), JSON.createObjectNode());
-    RunReport report =
-        analyse(
-            logs,
-            settings,
-            simulation,
-            "(" + logs.size() + " injectors)",
-            outDir.getFileName().toString(),
-            "");
-    List<Path> written = new ArrayList<>(Publisher.publish(report, outDir.resolve("perfgate")));
-    written.addAll(Trend.afterRun(report, outDir, settings.baselines(), err));
-    out.print(ConsoleVerdict.render(report, written));
-    return report.verdict() == Verdict.FAIL ? FAILED : OK;
+    Settings settings = settings(new Args(args.words(), settingsArgs), Optional.empty());
+    RunPipeline.Outcome outcome =
+        RunPipeline.run(
+            new RunPipeline.Job(
+                logs,
+                outDir,
+                settings,
+                RunGates.of(settings, simulation),
+                simulation,
+                "(" + logs.size() + " injectors)",
+                ""),
+            err);
+    out.print(outcome.verdictBlock());
+    return outcome.summary().verdict() == Verdict.FAIL ? FAILED : OK;
   }
 
   // ---- runs ----
@@ -268,7 +243,8 @@ final class Commands {
           s.filter(
                   d ->
                       Files.isRegularFile(d.resolve("simulation.log"))
-                          || Files.isRegularFile(d.resolve("perfgate/summary.json")))
+                          || Files.isRegularFile(
+                              d.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME)))
               .sorted()
               .toList();
     }
@@ -286,8 +262,9 @@ final class Commands {
         "p95 ms",
         "errors");
     for (Path d : dirs) {
-      JsonNode s = readSummary(d.resolve("perfgate").resolve("summary.json"));
-      if (s.isMissingNode() || s.isEmpty()) {
+      Optional<Summary> s =
+          readSummary(d.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME));
+      if (s.isEmpty()) {
         out.printf(
             Locale.ROOT,
             "%-44s %-19s %-11s %-8s %9s %9s%n",
@@ -299,18 +276,30 @@ final class Commands {
             "");
         continue;
       }
-      JsonNode run = s.path("run");
-      long start = run.path("startEpochMillis").asLong();
+      Summary.Run run = s.get().run();
       out.printf(
           Locale.ROOT,
           "%-44s %-19s %-11s %-8s %9d %8.2f%%%n",
           d.getFileName(),
-          TIME.format(Instant.ofEpochMilli(start)),
-          run.path("scenario").asText(),
-          s.path("verdict").asText(),
-          s.path("measured").path("p95").asLong(),
-          s.path("measured").path("errorPercent").asDouble());
+          TIME.format(Instant.ofEpochMilli(run.startEpochMillis())),
+          run.scenario(),
+          s.get().verdict(),
+          s.get().measured().p95(),
+          s.get().measured().errorPercent());
     }
+    return OK;
+  }
+
+  // ---- facts ----
+
+  private int facts(Args args) throws UsageException, IOException {
+    Path p = one(args, "facts", "a run folder or its summary.json");
+    Path file =
+        Files.isDirectory(p) ? p.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME) : p;
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("there is no perfgate summary at " + file + ".");
+    }
+    out.print(Facts.of(SummaryCodec.read(file)));
     return OK;
   }
 
@@ -320,20 +309,20 @@ final class Commands {
     if (args.words().size() != 2) {
       throw new UsageException("compare takes two runs: compare <run A> <run B>");
     }
-    JsonNode a = summaryOf(args.words().get(0));
-    JsonNode b = summaryOf(args.words().get(1));
+    Summary a = summaryOf(args.words().get(0));
+    Summary b = summaryOf(args.words().get(1));
     return Compare.print(a, b, out, projectDir);
   }
 
-  private JsonNode summaryOf(String word) throws IOException {
+  private Summary summaryOf(String word) throws IOException {
     Path p = projectDir.resolve(word);
-    Path summary = Files.isDirectory(p) ? p.resolve("perfgate").resolve("summary.json") : p;
-    JsonNode s = readSummary(summary);
-    if (s.isMissingNode() || s.isEmpty()) {
+    Path summary =
+        Files.isDirectory(p) ? p.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME) : p;
+    if (!Files.isRegularFile(summary)) {
       throw new IOException(
           "there is no perfgate summary at " + summary + ": run `analyze " + word + "` first.");
     }
-    return s;
+    return SummaryCodec.read(summary);
   }
 
   // ---- demo ----
@@ -352,14 +341,16 @@ final class Commands {
     return projectDir.resolve(args.words().get(0));
   }
 
-  private static JsonNode readSummary(Path summary) {
+  /** A run's summary, or empty when it has none or it cannot be read (then it is judged anew). */
+  private Optional<Summary> readSummary(Path summary) {
     if (!Files.isRegularFile(summary)) {
-      return JSON.missingNode();
+      return Optional.empty();
     }
     try {
-      return JSON.readTree(summary.toFile());
+      return Optional.of(SummaryCodec.read(summary));
     } catch (IOException e) {
-      return JSON.missingNode();
+      err.println("perfgate: " + e.getMessage() + " It is left out.");
+      return Optional.empty();
     }
   }
 

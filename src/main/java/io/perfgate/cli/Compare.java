@@ -1,9 +1,9 @@
 package io.perfgate.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.perfgate.files.AtomicFiles;
 import io.perfgate.publish.ComparePage;
 import io.perfgate.publish.RunComparison;
+import io.perfgate.summary.Summary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,13 +13,8 @@ import java.util.Locale;
 final class Compare {
   private Compare() {}
 
-  static int print(JsonNode a, JsonNode b, PrintStream out, Path projectDir) throws IOException {
-    RunComparison c;
-    try {
-      c = RunComparison.of(a, b);
-    } catch (IllegalArgumentException e) {
-      throw new IOException(e.getMessage());
-    }
+  static int print(Summary a, Summary b, PrintStream out, Path projectDir) throws IOException {
+    RunComparison c = RunComparison.of(a, b);
     out.printf(
         Locale.ROOT,
         "A: %s (%s, %s, %s)%n",

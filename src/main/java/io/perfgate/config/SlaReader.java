@@ -19,7 +19,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,9 +101,7 @@ final class SlaReader {
             at, where, "expected a gate in quotes, got " + Node.describe(v), CriterionParser.FORM);
       }
       try {
-        out.add(
-            new Gate(
-                scope, CriterionParser.parse((String) v.unwrapped()), where, Optional.empty()));
+        out.add(Gate.sla(scope, CriterionParser.parse((String) v.unwrapped()), where));
       } catch (GateSyntaxException e) {
         throw ConfigError.at(at, where, e.getMessage(), e.allowed());
       }

@@ -44,6 +44,7 @@ public record Sla(
           (metric, bounds) ->
               out.add(
                   new Gate(
+                      Gate.Kind.TIER,
                       Scope.global(),
                       new Criterion(metric, Comparison.LT, bounds.limit(failBeyond)),
                       tierOrigin,
@@ -52,6 +53,7 @@ public record Sla(
       if (errors != null) {
         out.add(
             new Gate(
+                Gate.Kind.TIER,
                 Scope.global(),
                 new Criterion(Metric.ERRORS, Comparison.LT, errors.limit(failBeyond)),
                 tierOrigin,

@@ -2,7 +2,7 @@ package io.perfgate.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -57,7 +57,7 @@ public final class History {
    * @param runDirRelative the run's folder relative to the history file's folder, e.g.
    *     "trackersimulation-20261123150446734"
    */
-  public static RunRecord append(Path historyFile, RunReport report, String runDirRelative)
+  public static RunRecord append(Path historyFile, Summary report, String runDirRelative)
       throws IOException {
     RunRecord record =
         RunRecord.of(
@@ -186,7 +186,7 @@ public final class History {
       }
       Optional<String> problem = Optional.empty();
       try {
-        JsonNode node = HistoryJson.MAPPER.readTree(text);
+        JsonNode node = HistoryJson.parse(text);
         records.add(HistoryJson.record(node));
       } catch (JsonProcessingException e) {
         problem =

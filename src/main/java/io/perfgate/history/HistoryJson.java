@@ -1,37 +1,19 @@
 package io.perfgate.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perfgate.analysis.Verdict;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import io.perfgate.summary.SummaryCodec;
+import java.util.Set;
 
 /**
- * A {@link RunRecord} as one line of JSON, and back. Built and read by hand, like summary.json, so
- * the property order is the order written here and a reader can say which property is wrong.
- * Readers ignore properties they do not know: a newer perfgate may add some without changing {@link
- * #SCHEMA_VERSION}.
+ * A {@link RunRecord} as one line of JSON, and back, through perfgate's one codec ({@link
+ * SummaryCodec}). Readers ignore properties they do not know; a line of an older perfgate (version
+ * 1, key figures only) is read as well.
  */
 final class HistoryJson {
-  static final int SCHEMA_VERSION = 1;
-
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  // Not indented: a record must stay on one line. Two objects on one line are a damaged line.
-  static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final DateTimeFormatter ISO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
+  private static final Set<String> VERDICTS = Set.of("PASS", "WARN", "FAIL");
 
   private HistoryJson() {}
 
@@ -46,54 +28,12 @@ final class HistoryJson {
 
   /** The record as one line of JSON, without the line break. */
   static String line(RunRecord r) {
-    ObjectNode node = NODES.objectNode();
-    node.put("schemaVersion", SCHEMA_VERSION);
-    node.put("run", r.runId());
-    node.put("simulation", r.simulation());
-    node.put("profile", r.profile());
-    node.put("environment", r.environment());
-    r.commit().ifPresent(c -> node.put("commit", c));
-    node.put("start", ISO.format(Instant.ofEpochMilli(r.start())));
-    node.put("startEpochMillis", r.start());
-    node.put("durationMillis", r.durationMillis());
-    node.put("truncated", r.truncated());
-    node.put("aborted", r.aborted());
-    node.put("verdict", r.verdict().name());
-    node.set("global", figures(r.global()));
-    node.set("measured", figures(r.measured()));
-    ArrayNode requests = node.putArray("requests");
-    for (RunRecord.RequestFigures q : r.requests()) {
-      ObjectNode o = requests.addObject();
-      o.put("path", q.path());
-      o.put("count", q.count());
-      o.put("p95", q.p95());
-      o.put("p99", q.p99());
-      o.set("errorPercent", num(q.errorPercent()));
-      o.set("rps", num(q.rps()));
-    }
-    node.put("gatlingReport", r.gatlingReport());
-    node.put("perfgatePage", r.perfgatePage());
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A JSON tree always serializes to a string", e);
-    }
+    return SummaryCodec.line(r);
   }
 
-  private static ObjectNode figures(RunRecord.KeyFigures f) {
-    ObjectNode o = NODES.objectNode();
-    o.put("count", f.count());
-    o.put("p50", f.p50());
-    o.put("p95", f.p95());
-    o.put("p99", f.p99());
-    o.set("errorPercent", num(f.errorPercent()));
-    o.set("rps", num(f.rps()));
-    return o;
-  }
-
-  /** JSON has no NaN: an unknown figure is null. */
-  private static JsonNode num(double v) {
-    return Double.isFinite(v) ? NODES.numberNode(v) : NODES.nullNode();
+  /** Parses one line; throws when it is not one JSON value. */
+  static JsonNode parse(String text) throws JsonProcessingException {
+    return SummaryCodec.parseLine(text);
   }
 
   /**
@@ -107,69 +47,65 @@ final class HistoryJson {
     if (version == null || !version.canConvertToInt()) {
       throw new NotARecord("it has no numeric schemaVersion");
     }
-    if (version.asInt() < 1 || version.asInt() > SCHEMA_VERSION) {
+    if (version.asInt() < 1 || version.asInt() > RunRecord.SCHEMA_VERSION) {
       throw new NotARecord(
           "it has schemaVersion "
               + version.asInt()
-              + ", and this perfgate reads version "
-              + SCHEMA_VERSION
+              + ", and this perfgate reads versions 1 to "
+              + RunRecord.SCHEMA_VERSION
               + " only (a newer perfgate wrote it?)");
     }
-    String verdictText = text(node, "verdict");
-    Verdict verdict;
-    try {
-      verdict = Verdict.valueOf(verdictText);
-    } catch (IllegalArgumentException e) {
-      throw new NotARecord("its verdict '" + verdictText + "' is none of PASS, WARN, FAIL");
+    text(node, "run");
+    text(node, "simulation");
+    text(node, "profile");
+    whole(node, "startEpochMillis");
+    String verdict = text(node, "verdict");
+    if (!VERDICTS.contains(verdict)) {
+      throw new NotARecord("its verdict '" + verdict + "' is none of PASS, WARN, FAIL");
     }
-    List<RunRecord.RequestFigures> requests = new ArrayList<>();
+    object(node, "global");
+    object(node, "measured");
     JsonNode list = node.path("requests");
     if (!list.isMissingNode() && !list.isArray()) {
       throw new NotARecord("its 'requests' is not a list");
     }
-    for (JsonNode q : list) {
-      requests.add(
-          new RunRecord.RequestFigures(
-              text(q, "path"),
-              whole(q, "count"),
-              whole(q, "p95"),
-              whole(q, "p99"),
-              decimal(q, "errorPercent"),
-              decimal(q, "rps")));
+    ObjectNode current =
+        version.asInt() == 1 ? fromVersion1((ObjectNode) node.deepCopy()) : (ObjectNode) node;
+    try {
+      return SummaryCodec.fromLine(current, RunRecord.class);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new NotARecord(
+          "it does not read as a run record ("
+              + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.toString())
+              + ")");
     }
-    JsonNode commit = node.get("commit");
-    return new RunRecord(
-        text(node, "run"),
-        text(node, "simulation"),
-        text(node, "profile"),
-        node.path("environment").asText(""),
-        commit != null && commit.isTextual() && !commit.asText().isBlank()
-            ? Optional.of(commit.asText())
-            : Optional.empty(),
-        whole(node, "startEpochMillis"),
-        node.path("durationMillis").asLong(0),
-        node.path("truncated").asBoolean(false),
-        node.path("aborted").asBoolean(false),
-        verdict,
-        figures(node, "global"),
-        figures(node, "measured"),
-        requests,
-        node.path("gatlingReport").asText(""),
-        node.path("perfgatePage").asText(""));
   }
 
-  private static RunRecord.KeyFigures figures(JsonNode parent, String field) throws NotARecord {
-    JsonNode f = parent.get(field);
-    if (f == null || !f.isObject()) {
-      throw new NotARecord("it has no '" + field + "' figures");
+  /**
+   * Version 1 kept key figures (count, p50, p95, p99, errorPercent, rps) and each request's flat;
+   * the failures are recovered from the error percentage.
+   */
+  private static ObjectNode fromVersion1(ObjectNode node) {
+    upgradeFigures((ObjectNode) node.get("global"));
+    upgradeFigures((ObjectNode) node.get("measured"));
+    if (node.path("requests") instanceof ArrayNode requests) {
+      ArrayNode upgraded = node.arrayNode();
+      for (JsonNode q : requests) {
+        ObjectNode figures = q.deepCopy();
+        figures.remove("path");
+        upgradeFigures(figures);
+        upgraded.addObject().put("path", q.path("path").asText("")).set("measured", figures);
+      }
+      node.set("requests", upgraded);
     }
-    return new RunRecord.KeyFigures(
-        whole(f, "count"),
-        whole(f, "p50"),
-        whole(f, "p95"),
-        whole(f, "p99"),
-        decimal(f, "errorPercent"),
-        decimal(f, "rps"));
+    return node;
+  }
+
+  private static void upgradeFigures(ObjectNode f) {
+    long count = f.path("count").asLong(0);
+    double errors = f.path("errorPercent").asDouble(0);
+    long ko = Math.round(count * errors / 100);
+    f.put("ko", ko).put("ok", count - ko);
   }
 
   private static String text(JsonNode parent, String field) throws NotARecord {
@@ -180,22 +116,17 @@ final class HistoryJson {
     return v.asText();
   }
 
-  private static long whole(JsonNode parent, String field) throws NotARecord {
+  private static void whole(JsonNode parent, String field) throws NotARecord {
     JsonNode v = parent.get(field);
     if (v == null || !v.isIntegralNumber()) {
       throw new NotARecord("its '" + field + "' is missing or not a whole number");
     }
-    return v.asLong();
   }
 
-  private static double decimal(JsonNode parent, String field) throws NotARecord {
-    JsonNode v = parent.get(field);
-    if (v == null || v.isNull()) {
-      return Double.NaN;
+  private static void object(JsonNode parent, String field) throws NotARecord {
+    JsonNode f = parent.get(field);
+    if (f == null || !f.isObject()) {
+      throw new NotARecord("it has no '" + field + "' figures");
     }
-    if (!v.isNumber()) {
-      throw new NotARecord("its '" + field + "' is not a number");
-    }
-    return v.asDouble();
   }
 }

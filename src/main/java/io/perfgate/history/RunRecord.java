@@ -1,62 +1,105 @@
 package io.perfgate.history;
 
-import io.perfgate.analysis.Figures;
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One run as the history keeps it: one line of {@code results/history.jsonl}. Only the key figures
- * the trend needs; the run's summary.json keeps the rest.
+ * One run as the history keeps it: one line of {@code results/history.jsonl}. The key figures the
+ * trend needs, and where the rest is: the run's summary and its distributions.
  *
  * @param runId the run folder's name
  * @param profile the load profile (the {@code scenario} of summary.json)
  * @param environment the environment overlay, "" for none
  * @param commit the commit the run was built from, when known
- * @param start epoch milliseconds of the run's start
- * @param global key figures of the whole run, warm-up included (Gatling's report)
- * @param measured key figures of the measured window (what the gates judged)
- * @param requests measured key figures per request, in the run's order
+ * @param startEpochMillis the run's start
+ * @param global the whole run, warm-up included
+ * @param measured the measured window (what the gates judged)
+ * @param requests each request's measured figures, in the run's order (redirect hops left out)
  * @param gatlingReport Gatling's report, relative to the history file's folder ("" when the run has
  *     none, e.g. a merge of several injectors' logs)
  * @param perfgatePage perfgate's page of the run, relative to the history file's folder
+ * @param histograms the run's stored distributions, relative to the history file's folder ("" when
+ *     the run has none)
  */
+@JsonPropertyOrder({
+  "schemaVersion",
+  "run",
+  "simulation",
+  "profile",
+  "environment",
+  "commit",
+  "start",
+  "startEpochMillis",
+  "durationMillis",
+  "truncated",
+  "aborted",
+  "verdict",
+  "global",
+  "measured",
+  "requests",
+  "gatlingReport",
+  "perfgatePage",
+  "histograms"
+})
 public record RunRecord(
-    String runId,
+    @JsonProperty("run") String runId,
     String simulation,
     String profile,
     String environment,
-    Optional<String> commit,
-    long start,
+    @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> commit,
+    long startEpochMillis,
     long durationMillis,
     boolean truncated,
     boolean aborted,
     Verdict verdict,
-    KeyFigures global,
-    KeyFigures measured,
-    List<RequestFigures> requests,
+    Figures global,
+    Figures measured,
+    List<Request> requests,
     String gatlingReport,
-    String perfgatePage) {
+    String perfgatePage,
+    String histograms) {
+  /** Version 2: full figures (one figure record) and the distributions' file. */
+  static final int SCHEMA_VERSION = 2;
+
   // The layout Publisher writes inside each run folder: results/<run>/perfgate/index.html.
   static final String PERFGATE_FOLDER = "perfgate";
   static final String PERFGATE_PAGE = io.perfgate.publish.RunPage.FILE_NAME;
 
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   public RunRecord {
-    requests = List.copyOf(requests);
+    Objects.requireNonNull(runId, "run");
+    requests = requests == null ? List.of() : List.copyOf(requests);
+    environment = environment == null ? "" : environment;
+    commit = commit == null ? Optional.empty() : commit.filter(c -> !c.isBlank());
+    gatlingReport = gatlingReport == null ? "" : gatlingReport;
+    perfgatePage = perfgatePage == null ? "" : perfgatePage;
+    histograms = histograms == null ? "" : histograms;
   }
 
-  /**
-   * Figures of all requests over one window. Percentiles in milliseconds; {@code errorPercent} and
-   * {@code rps} are NaN when unknown.
-   */
-  public record KeyFigures(
-      long count, long p50, long p95, long p99, double errorPercent, double rps) {
-    static KeyFigures of(Figures f) {
-      return new KeyFigures(f.count(), f.p50(), f.p95(), f.p99(), f.errorPercent(), f.rps());
-    }
+  @JsonProperty("schemaVersion")
+  int schemaVersion() {
+    return SCHEMA_VERSION;
+  }
+
+  @JsonProperty("start")
+  String start() {
+    return ISO.format(Instant.ofEpochMilli(startEpochMillis));
   }
 
   /**
@@ -64,8 +107,7 @@ public record RunRecord(
    *
    * @param path groups and name as Gatling's report shows them: "triage / clustered-failures"
    */
-  public record RequestFigures(
-      String path, long count, long p95, long p99, double errorPercent, double rps) {}
+  public record Request(String path, Figures measured) {}
 
   /** What the trend draws one set of charts for: simulation, profile and environment. */
   String seriesKey() {
@@ -78,35 +120,40 @@ public record RunRecord(
    * @param runDirRelative the run's folder relative to the folder of the history file, e.g.
    *     "trackersimulation-20261123150446734"
    */
-  public static RunRecord of(RunReport report, String runDirRelative, Optional<String> commit) {
-    RunReport.Run run = report.run();
+  public static RunRecord of(Summary summary, String runDirRelative, Optional<String> commit) {
+    Summary.Run run = summary.run();
     String runDir = slashes(runDirRelative);
-    List<RequestFigures> requests = new ArrayList<>();
-    for (RunReport.Entry e : report.requests()) {
-      Figures m = e.measured();
-      requests.add(
-          new RequestFigures(e.path(), m.count(), m.p95(), m.p99(), m.errorPercent(), m.rps()));
+    List<Request> requests = new ArrayList<>();
+    for (Summary.Entry e : summary.requests()) {
+      if (!e.isRedirectHop()) {
+        requests.add(new Request(e.path(), e.measured()));
+      }
     }
-    String gatling =
-        run.gatlingReport().isBlank()
-            ? ""
-            : slashes(Path.of(runDir, PERFGATE_FOLDER, run.gatlingReport()).normalize().toString());
     return new RunRecord(
         run.id(),
         run.simulation(),
         run.scenario(),
         run.environment(),
         commit,
-        run.start(),
-        run.end() - run.start(),
+        run.startEpochMillis(),
+        run.durationMillis(),
         run.truncated(),
         run.aborted(),
-        report.verdict(),
-        KeyFigures.of(report.global()),
-        KeyFigures.of(report.measured()),
+        summary.verdict(),
+        summary.global(),
+        summary.measured(),
         requests,
-        gatling,
-        slashes(Path.of(runDir, PERFGATE_FOLDER, PERFGATE_PAGE).normalize().toString()));
+        inRun(runDir, run.gatlingReport()),
+        inRun(runDir, PERFGATE_PAGE),
+        inRun(runDir, run.histograms()));
+  }
+
+  /** A file of perfgate's folder of a run, relative to the history file's folder; "" for none. */
+  private static String inRun(String runDir, String relativeToPerfgateFolder) {
+    return relativeToPerfgateFolder.isBlank()
+        ? ""
+        : slashes(
+            Path.of(runDir, PERFGATE_FOLDER, relativeToPerfgateFolder).normalize().toString());
   }
 
   /** A relative path as a URL path: forward slashes, no trailing one. */

@@ -1,6 +1,6 @@
 package io.perfgate.history;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class Trend {
    * @return the files written: the history, then the page
    */
   public static List<Path> afterRun(
-      RunReport report, Path runDir, Path baselinesDir, PrintStream err) {
+      Summary report, Path runDir, Path baselinesDir, PrintStream err) {
     Path run = runDir.toAbsolutePath().normalize();
     Path results = run.getParent();
     Path history = results.resolve(History.FILE_NAME);

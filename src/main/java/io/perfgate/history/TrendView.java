@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perfgate.analysis.Verdict;
 import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.publish.Templates;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -77,25 +79,7 @@ final class TrendView {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    double of(RunRecord.KeyFigures f) {
-      return switch (this) {
-        case P95 -> f.p95();
-        case P99 -> f.p99();
-        case ERRORS -> f.errorPercent();
-        case RPS -> f.rps();
-      };
-    }
-
-    double of(RunRecord.RequestFigures f) {
-      return switch (this) {
-        case P95 -> f.p95();
-        case P99 -> f.p99();
-        case ERRORS -> f.errorPercent();
-        case RPS -> f.rps();
-      };
-    }
-
-    double of(Baseline.Figures f) {
+    double of(Figures f) {
       return switch (this) {
         case P95 -> f.p95();
         case P99 -> f.p99();
@@ -149,7 +133,8 @@ final class TrendView {
     }
     List<Trend> trends = new ArrayList<>();
     for (List<RunRecord> runs : groups.values()) {
-      runs.sort(Comparator.comparingLong(RunRecord::start).thenComparing(RunRecord::runId));
+      runs.sort(
+          Comparator.comparingLong(RunRecord::startEpochMillis).thenComparing(RunRecord::runId));
       RunRecord any = runs.get(0);
       Optional<Baseline> baseline = Optional.empty();
       Optional<String> problem = Optional.empty();
@@ -168,7 +153,7 @@ final class TrendView {
               problem));
     }
     trends.sort(
-        Comparator.comparingLong((Trend t) -> t.last().start())
+        Comparator.comparingLong((Trend t) -> t.last().startEpochMillis())
             .reversed()
             .thenComparing(Trend::profile));
     return trends;
@@ -241,14 +226,14 @@ final class TrendView {
     Optional<Double> vsPrevious =
         t.previous().map(p -> change(p.measured().p95(), last.measured().p95()));
     Optional<Double> vsBaseline =
-        t.baseline().map(b -> change(b.global().p95(), last.measured().p95()));
+        t.baseline().map(b -> change(b.summary().measured().p95(), last.measured().p95()));
     return Templates.view(
         "anchor", anchor,
         "simulation", t.simulation(),
         "profile", t.profile(),
         "environment", env(t),
         "runs", t.runs().size(),
-        "lastStart", HUMAN.format(Instant.ofEpochMilli(last.start())),
+        "lastStart", HUMAN.format(Instant.ofEpochMilli(last.startEpochMillis())),
         "verdict", last.verdict().name(),
         "verdictClass", verdictClass(last.verdict()),
         "p95", Metric.P95.format(last.measured().p95()),
@@ -269,16 +254,23 @@ final class TrendView {
               m,
               m.of(last.measured()),
               previous.map(p -> m.of(p.measured())),
-              t.baseline().map(b -> m.of(b.global()))));
+              t.baseline().map(b -> m.of(b.summary().measured()))));
     }
     List<Map<String, Object>> requestSubjects = new ArrayList<>();
-    for (RunRecord.RequestFigures q : last.requests()) {
-      Optional<RunRecord.RequestFigures> before = previous.flatMap(p -> request(p, q.path()));
-      Optional<Baseline.Figures> base =
-          t.baseline().flatMap(b -> Optional.ofNullable(b.requests().get(q.path())));
+    for (RunRecord.Request q : last.requests()) {
+      Optional<RunRecord.Request> before = previous.flatMap(p -> request(p, q.path()));
+      Optional<Figures> base =
+          t.baseline()
+              .flatMap(
+                  b ->
+                      b.summary().requests().stream()
+                          .filter(e -> e.path().equals(q.path()))
+                          .map(Summary.Entry::measured)
+                          .findFirst());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Metric m : Metric.values()) {
-        Map<String, Object> row = compareRow(m, m.of(q), before.map(m::of), base.map(m::of));
+        Map<String, Object> row =
+            compareRow(m, m.of(q.measured()), before.map(x -> m.of(x.measured())), base.map(m::of));
         row.put("subject", q.path());
         rows.add(row);
       }
@@ -293,7 +285,7 @@ final class TrendView {
       charts.add(overallChart(t, m, id));
       Optional<String> baseline =
           t.baseline()
-              .map(b -> m.of(b.global()))
+              .map(b -> m.of(b.summary().measured()))
               .filter(Double::isFinite)
               .map(v -> "baseline " + m.format(v));
       overallCharts.add(
@@ -329,7 +321,7 @@ final class TrendView {
         "environment", env(t),
         "runCount", t.runs().size(),
         "runWord", t.runs().size() == 1 ? "run" : "runs",
-        "first", HUMAN.format(Instant.ofEpochMilli(t.runs().get(0).start())),
+        "first", HUMAN.format(Instant.ofEpochMilli(t.runs().get(0).startEpochMillis())),
         "last", side(last),
         "previous", previous.map(TrendView::side).map(List::of).orElse(List.of()),
         "hasPrevious", previous.isPresent(),
@@ -348,7 +340,7 @@ final class TrendView {
   private static Map<String, Object> side(RunRecord r) {
     return Templates.view(
         "id", r.runId(),
-        "start", HUMAN.format(Instant.ofEpochMilli(r.start())),
+        "start", HUMAN.format(Instant.ofEpochMilli(r.startEpochMillis())),
         "verdict", r.verdict().name(),
         "verdictClass", verdictClass(r.verdict()),
         "commit", r.commit().map(TrendView::shortCommit).orElse(""),
@@ -386,7 +378,7 @@ final class TrendView {
     return Templates.view(
         "number", number,
         "id", r.runId(),
-        "start", HUMAN.format(Instant.ofEpochMilli(r.start())),
+        "start", HUMAN.format(Instant.ofEpochMilli(r.startEpochMillis())),
         "commit", r.commit().map(TrendView::shortCommit).orElse(""),
         "commitFull", r.commit().orElse(""),
         "verdict", r.verdict().name(),
@@ -433,8 +425,8 @@ final class TrendView {
     ArrayNode ticks = c.putArray("ticks");
     for (RunRecord r : t.runs()) {
       runs.add(r.runId());
-      labels.add(HUMAN.format(Instant.ofEpochMilli(r.start())));
-      ticks.add(TICK.format(Instant.ofEpochMilli(r.start())));
+      labels.add(HUMAN.format(Instant.ofEpochMilli(r.startEpochMillis())));
+      ticks.add(TICK.format(Instant.ofEpochMilli(r.startEpochMillis())));
     }
     return c;
   }
@@ -446,9 +438,10 @@ final class TrendView {
     s.put("label", "all requests");
     ArrayNode values = s.putArray("values");
     t.runs().forEach(r -> values.add(value(m.of(r.measured()))));
-    if (t.baseline().isPresent() && Double.isFinite(m.of(t.baseline().get().global()))) {
+    if (t.baseline().isPresent()
+        && Double.isFinite(m.of(t.baseline().get().summary().measured()))) {
       Baseline b = t.baseline().get();
-      c.putObject("baseline").put("value", m.of(b.global()));
+      c.putObject("baseline").put("value", m.of(b.summary().measured()));
     } else {
       c.putNull("baseline");
     }
@@ -463,9 +456,9 @@ final class TrendView {
       s.put("label", path);
       ArrayNode values = s.putArray("values");
       for (RunRecord r : t.runs()) {
-        Optional<RunRecord.RequestFigures> q = request(r, path);
+        Optional<RunRecord.Request> q = request(r, path);
         if (q.isPresent()) {
-          values.add(value(m.of(q.get())));
+          values.add(value(m.of(q.get().measured())));
         } else {
           values.addNull();
         }
@@ -488,7 +481,7 @@ final class TrendView {
     return List.copyOf(paths);
   }
 
-  private static Optional<RunRecord.RequestFigures> request(RunRecord r, String path) {
+  private static Optional<RunRecord.Request> request(RunRecord r, String path) {
     return r.requests().stream().filter(q -> q.path().equals(path)).findFirst();
   }
 

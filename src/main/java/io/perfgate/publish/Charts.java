@@ -2,7 +2,7 @@ package io.perfgate.publish;
 
 import static io.perfgate.publish.Templates.view;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Second;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,14 +36,14 @@ final class Charts {
   }
 
   /** One line of a chart. */
-  record Series(String cssClass, String label, ToLongFunction<RunReport.Second> value, Fold fold) {}
+  record Series(String cssClass, String label, ToLongFunction<Second> value, Fold fold) {}
 
   private Charts() {}
 
   static Map<String, Object> chart(
-      String title, List<RunReport.Second> seconds, long warmUpMillis, List<Series> series) {
-    List<RunReport.Second> sorted =
-        seconds.stream().sorted(Comparator.comparingLong(RunReport.Second::offsetSeconds)).toList();
+      String title, List<Second> seconds, long warmUpMillis, List<Series> series) {
+    List<Second> sorted =
+        seconds.stream().sorted(Comparator.comparingLong(Second::offsetSeconds)).toList();
     long last = sorted.isEmpty() ? 1 : Math.max(1, sorted.get(sorted.size() - 1).offsetSeconds());
     List<Line> lines = new ArrayList<>();
     for (Series s : series) {
@@ -162,7 +162,7 @@ final class Charts {
   }
 
   /** [offset, value] pairs, at most MAX_POINTS of them. */
-  static long[][] fold(List<RunReport.Second> sorted, Series s) {
+  static long[][] fold(List<Second> sorted, Series s) {
     int n = sorted.size();
     int buckets = Math.min(n, MAX_POINTS);
     long[][] out = new long[buckets][];

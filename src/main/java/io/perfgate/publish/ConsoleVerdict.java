@@ -1,8 +1,8 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.Finding;
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,8 +22,8 @@ public final class ConsoleVerdict {
   /**
    * @param written the files perfgate wrote (from {@link Publisher#publish}); empty when none
    */
-  public static String render(RunReport report, List<Path> written) {
-    RunReport.Run run = report.run();
+  public static String render(Summary report, List<Path> written) {
+    Summary.Run run = report.run();
     Frame f = new Frame(WIDTH);
     f.rule('=');
     f.line("perfgate " + report.verdict().name() + "   " + Words.headline(report));
@@ -35,7 +35,9 @@ public final class ConsoleVerdict {
                     run.scenario() + " profile",
                     run.environment().isEmpty() ? "" : "environment " + run.environment(),
                     run.target(),
-                    Fmt.duration(run.end() - run.start()) + " from " + Fmt.human(run.start()))
+                    Fmt.duration(run.durationMillis())
+                        + " from "
+                        + Fmt.human(run.startEpochMillis()))
                 .filter(s -> !s.isEmpty())
                 .toList()));
     f.line(Words.warmUp(run));
@@ -75,8 +77,8 @@ public final class ConsoleVerdict {
     }
   }
 
-  private static void worst(Frame f, RunReport report) {
-    List<RunReport.Entry> worst = Words.worstRequests(report, WORST_REQUESTS);
+  private static void worst(Frame f, Summary report) {
+    List<Summary.Entry> worst = Words.worstRequests(report, WORST_REQUESTS);
     if (worst.isEmpty()) {
       return;
     }
@@ -84,7 +86,7 @@ public final class ConsoleVerdict {
     int[] widths = {44, 7, 7, 7, 7, 7};
     String align = "LRRRRR";
     f.row(align, widths, "Slowest requests (measured p95)", "count", "errors", "p50", "p95", "p99");
-    for (RunReport.Entry e : worst) {
+    for (Summary.Entry e : worst) {
       var m = e.measured();
       f.row(
           align,
@@ -121,7 +123,7 @@ public final class ConsoleVerdict {
     }
   }
 
-  private static void files(Frame f, RunReport.Run run, List<Path> written) {
+  private static void files(Frame f, Summary.Run run, List<Path> written) {
     f.rule('-');
     if (written.isEmpty()) {
       f.line("Files: none written.");

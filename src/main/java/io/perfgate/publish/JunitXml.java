@@ -1,7 +1,7 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,12 +29,12 @@ public final class JunitXml {
   private JunitXml() {}
 
   /** Writes junit.xml (UTF-8) naming this machine as the host; leaves {@code out} open. */
-  public static void write(RunReport report, OutputStream out) throws IOException {
+  public static void write(Summary report, OutputStream out) throws IOException {
     write(report, localHostName(), out);
   }
 
   /** Writes junit.xml (UTF-8); leaves {@code out} open. */
-  public static void write(RunReport report, String hostname, OutputStream out) throws IOException {
+  public static void write(Summary report, String hostname, OutputStream out) throws IOException {
     try {
       XMLStreamWriter xml =
           XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
@@ -46,7 +46,7 @@ public final class JunitXml {
     }
   }
 
-  public static String render(RunReport report, String hostname) {
+  public static String render(Summary report, String hostname) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       write(report, hostname, out);
@@ -68,12 +68,12 @@ public final class JunitXml {
 
   /** One document; keeps the counters and the writer together. */
   private static final class Writer {
-    private final RunReport report;
+    private final Summary report;
     private final String hostname;
     private final XMLStreamWriter xml;
     private final boolean runBroken;
 
-    Writer(RunReport report, String hostname, XMLStreamWriter xml) {
+    Writer(Summary report, String hostname, XMLStreamWriter xml) {
       this.report = report;
       this.hostname = hostname;
       this.xml = xml;
@@ -81,11 +81,11 @@ public final class JunitXml {
     }
 
     void document() throws XMLStreamException {
-      RunReport.Run run = report.run();
+      Summary.Run run = report.run();
       int tests = report.gates().size() + (runBroken ? 1 : 0);
       String failures = Long.toString(Words.breached(report));
       String errors = runBroken ? "1" : "0";
-      String time = Fmt.seconds(run.end() - run.start());
+      String time = Fmt.seconds(run.durationMillis());
 
       xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
       newline(0);
@@ -103,7 +103,7 @@ public final class JunitXml {
       attribute("errors", errors);
       attribute("skipped", "0");
       attribute("time", time);
-      attribute("timestamp", Fmt.junitTimestamp(run.start()));
+      attribute("timestamp", Fmt.junitTimestamp(run.startEpochMillis()));
       attribute("hostname", hostname);
       properties();
       if (runBroken) {
@@ -123,7 +123,7 @@ public final class JunitXml {
     }
 
     private void properties() throws XMLStreamException {
-      RunReport.Run run = report.run();
+      Summary.Run run = report.run();
       Map<String, String> values = new LinkedHashMap<>();
       values.put("perfgate.verdict", report.verdict().name());
       values.put("perfgate.run", run.id());
@@ -131,7 +131,7 @@ public final class JunitXml {
       values.put("perfgate.scenario", run.scenario());
       values.put("perfgate.environment", run.environment());
       values.put("perfgate.target", run.target());
-      values.put("perfgate.start", Fmt.iso(run.start()));
+      values.put("perfgate.start", Fmt.iso(run.startEpochMillis()));
       values.put("perfgate.warmUpMillis", Long.toString(run.warmUpMillis()));
       values.put("perfgate.gatlingVersion", run.gatlingVersion());
       values.put("perfgate.gatlingReport", run.gatlingReport());
@@ -205,7 +205,7 @@ public final class JunitXml {
     }
 
     private String details(GateResult gate) {
-      RunReport.Run run = report.run();
+      Summary.Run run = report.run();
       return "gate: "
           + gate.name()
           + "\nwritten at: "
@@ -221,7 +221,7 @@ public final class JunitXml {
     }
 
     private String suiteOut() {
-      RunReport.Run run = report.run();
+      Summary.Run run = report.run();
       StringBuilder sb = new StringBuilder();
       sb.append("perfgate ")
           .append(report.verdict().name())

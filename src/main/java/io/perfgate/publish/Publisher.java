@@ -1,7 +1,8 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.RunReport;
 import io.perfgate.files.AtomicFiles;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,9 +26,9 @@ public final class Publisher {
    * @return the files written, in the order written
    * @throws PublishException when one or more files could not be written; it lists those that were
    */
-  public static List<Path> publish(RunReport report, Path perfgateDir) throws IOException {
+  public static List<Path> publish(Summary report, Path perfgateDir) throws IOException {
     Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
-    files.put(SummaryJson.FILE_NAME, out -> SummaryJson.write(report, out));
+    files.put(SummaryCodec.FILE_NAME, out -> SummaryCodec.write(report, out));
     files.put(JunitXml.FILE_NAME, out -> JunitXml.write(report, out));
     files.put(
         SummaryMarkdown.FILE_NAME,

@@ -2,7 +2,7 @@ package io.perfgate.publish;
 
 import static io.perfgate.publish.Templates.view;
 
-import io.perfgate.analysis.ResourceReport;
+import io.perfgate.summary.ResourceReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +20,16 @@ final class ResourceView {
 
   private ResourceView() {}
 
-  /** The section's view, or an empty list when the run has no samples (Mustache's "if"). */
-  static List<Map<String, Object>> of(Optional<ResourceReport> resources, long warmUpMillis) {
-    if (resources.isEmpty()) {
-      return List.of();
+  /** One view per injector whose resources were sampled; empty when none were. */
+  static List<Map<String, Object>> of(List<ResourceReport> resources, long warmUpMillis) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ResourceReport r : resources) {
+      out.add(of(r, warmUpMillis));
     }
-    ResourceReport r = resources.get();
+    return out;
+  }
+
+  private static Map<String, Object> of(ResourceReport r, long warmUpMillis) {
     List<Map<String, Object>> rows = new ArrayList<>();
     r.target()
         .ifPresent(
@@ -39,7 +43,7 @@ final class ResourceView {
               rows.add(row("Open files gained (last sample minus first)", t.fdGrowth(), "", 0));
             });
     List<Map<String, Object>> injector = new ArrayList<>();
-    r.injector()
+    r.injectorFigures()
         .ifPresent(
             i -> {
               injector.add(row("Average CPU", OptionalDouble.of(i.avgCpu()), "% of its cores", 1));
@@ -50,26 +54,26 @@ final class ResourceView {
             });
     String leak = r.target().map(t -> t.leak().reason()).orElse("");
     boolean leaking = r.target().map(t -> t.leak().leaking()).orElse(false);
-    return List.of(
-        view(
-            "process", r.targetProcess().orElse("none (no local process was sampled)"),
-            "embeddedDemo", r.embeddedDemo(),
-            "interval", Fmt.duration(r.intervalMillis()),
-            "target", rows,
-            "hasTarget", !rows.isEmpty(),
-            "injector", injector,
-            "hasInjector", !injector.isEmpty(),
-            "bound",
-                r.injector()
-                    .flatMap(ResourceReport.Injector::bound)
-                    .map(List::of)
-                    .orElse(List.of()),
-            "leak", leak,
-            "leakClass", leaking ? "fail" : "pass",
-            "hasLeak", !leak.isEmpty(),
-            "notes", r.notes(),
-            "hasNotes", !r.notes().isEmpty(),
-            "charts", charts(r, warmUpMillis)));
+    return view(
+        "injectorLabel", r.injector(),
+        "process", r.targetProcess().orElse("none (no local process was sampled)"),
+        "embeddedDemo", r.embeddedDemo(),
+        "interval", Fmt.duration(r.intervalMillis()),
+        "target", rows,
+        "hasTarget", !rows.isEmpty(),
+        "injector", injector,
+        "hasInjector", !injector.isEmpty(),
+        "bound",
+            r.injectorFigures()
+                .flatMap(ResourceReport.Injector::bound)
+                .map(List::of)
+                .orElse(List.of()),
+        "leak", leak,
+        "leakClass", leaking ? "fail" : "pass",
+        "hasLeak", !leak.isEmpty(),
+        "notes", r.notes(),
+        "hasNotes", !r.notes().isEmpty(),
+        "charts", charts(r, warmUpMillis));
   }
 
   private static Map<String, Object> row(String label, OptionalDouble v, String unit, int digits) {

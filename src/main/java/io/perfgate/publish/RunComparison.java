@@ -1,19 +1,18 @@
 package io.perfgate.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.perfgate.analysis.RunReport;
-import java.io.IOException;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Summary;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Two runs side by side: run A (usually the older) and run B, figure by figure, with B's change
- * relative to A. Built from summary.json trees, so a run saved months ago compares with tonight's
- * without its RunReport; {@link #of(RunReport, RunReport)} goes through the same tree.
+ * relative to A. Built from the two runs' summaries, read through the one summary codec, so a run
+ * saved months ago (an older summary version) compares with tonight's.
  *
  * @param rows the whole run's measured figures first, then every request present in both runs
  * @param onlyInA requests (by path) that B no longer has
@@ -48,36 +47,24 @@ public record RunComparison(
   public record Row(
       String subject, String metric, String unit, double a, double b, OptionalDouble change) {}
 
-  private static final Map<String, String> GLOBAL_METRICS = metrics(true);
-  private static final Map<String, String> REQUEST_METRICS = metrics(false);
+  /** A figure the comparison shows: its name, unit and how to read it. */
+  private record Metric(String name, String unit, ToDoubleFunction<Figures> value) {}
 
-  public static RunComparison of(RunReport a, RunReport b) {
-    return of(SummaryJson.toTree(a), SummaryJson.toTree(b));
-  }
+  private static final List<Metric> GLOBAL_METRICS = metrics(true);
+  private static final List<Metric> REQUEST_METRICS = metrics(false);
 
-  /**
-   * @throws IllegalArgumentException when either tree is not a summary this perfgate can read
-   */
-  public static RunComparison of(JsonNode a, JsonNode b) {
-    check(a, "run A");
-    check(b, "run B");
+  public static RunComparison of(Summary a, Summary b) {
     List<Row> rows = new ArrayList<>();
-    compare(ALL_REQUESTS, a.path("measured"), b.path("measured"), GLOBAL_METRICS, rows);
-
-    Map<String, JsonNode> requestsA = byPath(a.path("requests"));
-    Map<String, JsonNode> requestsB = byPath(b.path("requests"));
+    compare(ALL_REQUESTS, a.measured(), b.measured(), GLOBAL_METRICS, rows);
+    Map<String, Summary.Entry> requestsA = byPath(a);
+    Map<String, Summary.Entry> requestsB = byPath(b);
     List<String> onlyInA = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : requestsA.entrySet()) {
-      JsonNode other = requestsB.get(e.getKey());
+    for (Map.Entry<String, Summary.Entry> e : requestsA.entrySet()) {
+      Summary.Entry other = requestsB.get(e.getKey());
       if (other == null) {
         onlyInA.add(e.getKey());
       } else {
-        compare(
-            e.getKey(),
-            e.getValue().path("measured"),
-            other.path("measured"),
-            REQUEST_METRICS,
-            rows);
+        compare(e.getKey(), e.getValue().measured(), other.measured(), REQUEST_METRICS, rows);
       }
     }
     List<String> onlyInB =
@@ -93,61 +80,52 @@ public record RunComparison(
     return OptionalDouble.of((b - a) / a);
   }
 
-  private static void check(JsonNode node, String which) {
-    try {
-      SummaryJson.checked(node, which);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+  private static void compare(
+      String subject, Figures a, Figures b, List<Metric> metrics, List<Row> rows) {
+    for (Metric m : metrics) {
+      double va = m.value().applyAsDouble(a);
+      double vb = m.value().applyAsDouble(b);
+      rows.add(new Row(subject, m.name(), m.unit(), va, vb, change(va, vb)));
     }
   }
 
-  private static void compare(
-      String subject, JsonNode a, JsonNode b, Map<String, String> metrics, List<Row> rows) {
-    metrics.forEach(
-        (metric, unit) -> {
-          double va = a.path(metric).asDouble();
-          double vb = b.path(metric).asDouble();
-          rows.add(new Row(subject, metric, unit, va, vb, change(va, vb)));
-        });
-  }
-
-  private static Map<String, JsonNode> byPath(JsonNode requests) {
-    Map<String, JsonNode> map = new LinkedHashMap<>();
-    for (JsonNode r : requests) {
-      map.putIfAbsent(r.path("path").asText(r.path("name").asText()), r);
+  private static Map<String, Summary.Entry> byPath(Summary s) {
+    Map<String, Summary.Entry> map = new LinkedHashMap<>();
+    for (Summary.Entry e : s.requests()) {
+      map.putIfAbsent(e.path(), e);
     }
     return map;
   }
 
-  private static Side side(JsonNode root) {
-    JsonNode run = root.path("run");
+  private static Side side(Summary s) {
+    Summary.Run run = s.run();
     return new Side(
-        run.path("id").asText(),
-        run.path("simulation").asText(),
-        run.path("scenario").asText(),
-        run.path("environment").asText(),
-        run.path("start").asText(),
-        root.path("verdict").asText());
+        run.id(),
+        run.simulation(),
+        run.scenario(),
+        run.environment(),
+        run.start(),
+        s.verdict().name());
   }
 
-  private static Map<String, String> metrics(boolean all) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("count", "");
-    m.put("errorPercent", "%");
-    m.put("rps", "/s");
+  private static List<Metric> metrics(boolean all) {
+    List<Metric> m = new ArrayList<>();
+    m.add(new Metric("count", "", Figures::count));
+    m.add(new Metric("errorPercent", "%", Figures::errorPercent));
+    m.add(new Metric("rps", "/s", Figures::rps));
     if (all) {
-      m.put("mean", "ms");
+      m.add(new Metric("mean", "ms", Figures::mean));
     }
-    m.put("p50", "ms");
+    m.add(new Metric("p50", "ms", Figures::p50));
     if (all) {
-      m.put("p75", "ms");
+      m.add(new Metric("p75", "ms", Figures::p75));
     }
-    m.put("p95", "ms");
-    m.put("p99", "ms");
+    m.add(new Metric("p95", "ms", Figures::p95));
+    m.add(new Metric("p99", "ms", Figures::p99));
     if (all) {
-      m.put("p999", "ms");
-      m.put("max", "ms");
+      m.add(new Metric("p999", "ms", Figures::p999));
+      m.add(new Metric("max", "ms", Figures::max));
     }
-    return Collections.unmodifiableMap(m);
+    return List.copyOf(m);
   }
 }

@@ -1,6 +1,6 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 
 /**
  * perfgate's index.html for one run, beside Gatling's report: verdict, gates, measured and
@@ -13,7 +13,7 @@ public final class RunPage {
 
   private RunPage() {}
 
-  public static String render(RunReport report) {
+  public static String render(Summary report) {
     return Templates.render("run", RunView.of(report));
   }
 }

@@ -2,10 +2,12 @@ package io.perfgate.publish;
 
 import static io.perfgate.publish.Templates.view;
 
-import io.perfgate.analysis.Figures;
-import io.perfgate.analysis.Finding;
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Second;
+import io.perfgate.summary.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,8 +19,8 @@ import java.util.Map;
 final class RunView {
   private RunView() {}
 
-  static Map<String, Object> of(RunReport report) {
-    RunReport.Run run = report.run();
+  static Map<String, Object> of(Summary report) {
+    Summary.Run run = report.run();
     Map<String, Object> v =
         view(
             "title", "perfgate " + report.verdict().name() + " - " + run.id(),
@@ -31,7 +33,10 @@ final class RunView {
             "warmUpNote", Words.warmUp(run),
             "capacity", Words.capacity(report).map(List::of).orElse(List.of()),
             "figures", figureRows(report.measured(), report.global()),
-            "apdex", report.apdex().map(a -> List.of(Fmt.fixed(a, 2))).orElse(List.of()),
+            "apdex",
+                report.apdex().isPresent()
+                    ? List.of(Fmt.fixed(report.apdex().getAsDouble(), 2))
+                    : List.of(),
             "requests", entries(report.requests()),
             "groups", entries(report.groups()),
             "findings", findings(report.findings()),
@@ -41,7 +46,7 @@ final class RunView {
             "charts", charts(report),
             "errors", errors(report.errors()),
             "baseline", report.baseline().map(b -> List.of(baseline(b))).orElse(List.of()),
-            "schemaVersion", SummaryJson.SCHEMA_VERSION);
+            "schemaVersion", Summary.SCHEMA_VERSION);
     // Mustache has no "if not empty": each optional section gets its flag.
     v.put("hasProblems", !Words.runProblems(run).isEmpty());
     v.put("explanations", Words.explanations(report));
@@ -55,18 +60,19 @@ final class RunView {
     v.put("hasCharts", !report.perSecond().isEmpty());
     v.put("hasErrorTable", !report.errors().isEmpty());
     v.put("resources", ResourceView.of(report.resources(), run.warmUpMillis()));
+    v.put("hasResources", !report.resources().isEmpty());
     return v;
   }
 
-  private static Map<String, Object> run(RunReport.Run run) {
+  private static Map<String, Object> run(Summary.Run run) {
     return view(
         "id", run.id(),
         "simulation", run.simulation(),
         "scenario", run.scenario(),
         "environment", run.environment().isEmpty() ? "none" : run.environment(),
         "target", run.target(),
-        "start", Fmt.human(run.start()),
-        "duration", Fmt.duration(run.end() - run.start()),
+        "start", Fmt.human(run.startEpochMillis()),
+        "duration", Fmt.duration(run.durationMillis()),
         "gatlingVersion", run.gatlingVersion(),
         "gatlingReport", run.gatlingReport(),
         "hasGatlingReport", !run.gatlingReport().isBlank(),
@@ -117,8 +123,8 @@ final class RunView {
             "differs",
             measured.rps() != global.rps()));
     rows.add(row("Min", measured.min(), global.min(), " ms"));
-    rows.add(row("Mean", measured.mean(), global.mean(), " ms"));
-    rows.add(row("Std dev", measured.stdDev(), global.stdDev(), " ms"));
+    rows.add(row("Mean", Math.round(measured.mean()), Math.round(global.mean()), " ms"));
+    rows.add(row("Std dev", Math.round(measured.stdDev()), Math.round(global.stdDev()), " ms"));
     rows.add(row("p50", measured.p50(), global.p50(), " ms"));
     rows.add(row("p75", measured.p75(), global.p75(), " ms"));
     rows.add(row("p95", measured.p95(), global.p95(), " ms"));
@@ -140,10 +146,10 @@ final class RunView {
         measured != global);
   }
 
-  private static List<Map<String, Object>> entries(List<RunReport.Entry> entries) {
+  private static List<Map<String, Object>> entries(List<Summary.Entry> entries) {
     long slowest = entries.stream().mapToLong(e -> e.measured().p95()).max().orElse(0);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RunReport.Entry e : entries) {
+    for (Summary.Entry e : entries) {
       Figures m = e.measured();
       rows.add(
           view(
@@ -200,9 +206,9 @@ final class RunView {
     return groups;
   }
 
-  private static List<Map<String, Object>> phases(List<RunReport.Phase> phases) {
+  private static List<Map<String, Object>> phases(List<Summary.Phase> phases) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RunReport.Phase p : phases) {
+    for (Summary.Phase p : phases) {
       Figures f = p.figures();
       rows.add(
           view(
@@ -216,13 +222,16 @@ final class RunView {
               "p95", f.p95(),
               "p99", f.p99(),
               "rps", Fmt.fixed(f.rps(), 1),
-              "efficiency", p.efficiency().map(e -> Fmt.fixed(e * 100, 0) + "%").orElse("-")));
+              "efficiency",
+                  p.efficiency().isPresent()
+                      ? Fmt.fixed(p.efficiency().getAsDouble() * 100, 0) + "%"
+                      : "-"));
     }
     return rows;
   }
 
-  private static List<Map<String, Object>> charts(RunReport report) {
-    List<RunReport.Second> s = report.perSecond();
+  private static List<Map<String, Object>> charts(Summary report) {
+    List<Second> s = report.perSecond();
     if (s.isEmpty()) {
       return List.of();
     }
@@ -234,33 +243,33 @@ final class RunView {
             warmUp,
             List.of(
                 new Charts.Series(
-                    "line-requests", "requests", RunReport.Second::requests, Charts.Fold.MEAN),
+                    "line-requests", "requests", s2 -> s2.figures().count(), Charts.Fold.MEAN),
                 new Charts.Series(
-                    "line-errors", "errors", RunReport.Second::errors, Charts.Fold.MAX))),
+                    "line-errors", "errors", s2 -> s2.figures().ko(), Charts.Fold.MAX))),
         Charts.chart(
             "Errors per second",
             s,
             warmUp,
             List.of(
                 new Charts.Series(
-                    "line-errors", "errors", RunReport.Second::errors, Charts.Fold.MAX))),
+                    "line-errors", "errors", s2 -> s2.figures().ko(), Charts.Fold.MAX))),
         Charts.chart(
             "p95 response time per second (ms)",
             s,
             warmUp,
-            List.of(new Charts.Series("line-p95", "p95", RunReport.Second::p95, Charts.Fold.MAX))),
+            List.of(
+                new Charts.Series("line-p95", "p95", s2 -> s2.figures().p95(), Charts.Fold.MAX))),
         Charts.chart(
             "Active users",
             s,
             warmUp,
             List.of(
-                new Charts.Series(
-                    "line-users", "users", RunReport.Second::activeUsers, Charts.Fold.MEAN))));
+                new Charts.Series("line-users", "users", Second::activeUsers, Charts.Fold.MEAN))));
   }
 
-  private static List<Map<String, Object>> errors(List<RunReport.ErrorCount> errors) {
+  private static List<Map<String, Object>> errors(List<ErrorCount> errors) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (RunReport.ErrorCount e : errors) {
+    for (ErrorCount e : errors) {
       rows.add(
           view(
               "message", e.message(),
@@ -270,9 +279,9 @@ final class RunView {
     return rows;
   }
 
-  private static Map<String, Object> baseline(RunReport.BaselineDiff diff) {
+  private static Map<String, Object> baseline(Summary.BaselineDiff diff) {
     List<Map<String, Object>> deltas = new ArrayList<>();
-    for (RunReport.Delta d : diff.deltas()) {
+    for (Summary.Delta d : diff.deltas()) {
       deltas.add(
           view(
               "subject", d.subject(),
@@ -285,8 +294,8 @@ final class RunView {
               "direction", direction(d.change())));
     }
     return view(
-        "run", diff.baselineRun(),
-        "start", Fmt.human(diff.baselineStart()),
+        "run", diff.run(),
+        "start", Fmt.human(diff.startEpochMillis()),
         "deltas", deltas);
   }
 

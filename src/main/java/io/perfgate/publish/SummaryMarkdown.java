@@ -1,9 +1,9 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.Finding;
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.ResourceReport;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.ResourceReport;
+import io.perfgate.summary.Summary;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,9 +17,9 @@ public final class SummaryMarkdown {
 
   private SummaryMarkdown() {}
 
-  public static String render(RunReport report) {
+  public static String render(Summary report) {
     StringBuilder md = new StringBuilder();
-    RunReport.Run run = report.run();
+    Summary.Run run = report.run();
     md.append("## perfgate ")
         .append(report.verdict().name())
         .append(": ")
@@ -38,9 +38,9 @@ public final class SummaryMarkdown {
         .append(esc(run.target()))
         .append(run.environment().isEmpty() ? "" : " (environment " + esc(run.environment()) + ")")
         .append(", started ")
-        .append(Fmt.human(run.start()))
+        .append(Fmt.human(run.startEpochMillis()))
         .append(", lasted ")
-        .append(Fmt.duration(run.end() - run.start()))
+        .append(Fmt.duration(run.durationMillis()))
         .append(", Gatling ")
         .append(esc(run.gatlingVersion()))
         .append(".\n\n");
@@ -63,7 +63,7 @@ public final class SummaryMarkdown {
     worst(md, report);
     findings(md, Words.bottlenecks(report));
     report.baseline().ifPresent(b -> baseline(md, b));
-    report.resources().ifPresent(r -> resources(md, r));
+    report.resources().forEach(r -> resources(md, r));
     md.append("### Warm-up\n\n").append(Words.warmUp(run)).append(' ');
     md.append("Whole run p95 ")
         .append(report.global().p95())
@@ -106,7 +106,7 @@ public final class SummaryMarkdown {
                     .append(", ")
                     .append(signed(t.fdGrowth()))
                     .append(" |\n"));
-    r.injector()
+    r.injectorFigures()
         .ifPresent(
             i ->
                 md.append("| injector JVM | - | ")
@@ -154,15 +154,15 @@ public final class SummaryMarkdown {
     md.append('\n');
   }
 
-  private static void worst(StringBuilder md, RunReport report) {
-    List<RunReport.Entry> worst = Words.worstRequests(report, WORST_REQUESTS);
+  private static void worst(StringBuilder md, Summary report) {
+    List<Summary.Entry> worst = Words.worstRequests(report, WORST_REQUESTS);
     if (worst.isEmpty()) {
       return;
     }
     md.append("### Slowest requests (measured p95)\n\n");
     md.append("| Request | Count | Errors | p50 | p95 | p99 | max | req/s |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (RunReport.Entry e : worst) {
+    for (Summary.Entry e : worst) {
       var f = e.measured();
       row(
           md,
@@ -204,11 +204,11 @@ public final class SummaryMarkdown {
     md.append('\n');
   }
 
-  private static void baseline(StringBuilder md, RunReport.BaselineDiff diff) {
+  private static void baseline(StringBuilder md, Summary.BaselineDiff diff) {
     md.append("### Compared with baseline `")
-        .append(code(diff.baselineRun()))
+        .append(code(diff.run()))
         .append("` (")
-        .append(Fmt.human(diff.baselineStart()))
+        .append(Fmt.human(diff.startEpochMillis()))
         .append(")\n\n");
     if (diff.deltas().isEmpty()) {
       md.append("Nothing to compare.\n\n");
@@ -216,7 +216,7 @@ public final class SummaryMarkdown {
     }
     md.append("| Subject | Metric | Baseline | Now | Change |\n");
     md.append("|---|---|---:|---:|---:|\n");
-    for (RunReport.Delta d : diff.deltas()) {
+    for (Summary.Delta d : diff.deltas()) {
       row(
           md,
           esc(d.subject()),

@@ -1,9 +1,9 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.Finding;
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.RunReport;
 import io.perfgate.gate.Tier;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +36,7 @@ final class Words {
   }
 
   static String threshold(GateResult gate) {
-    return Fmt.withUnit(gate.threshold(), gate.unit());
+    return gate.threshold();
   }
 
   static String actual(GateResult gate) {
@@ -49,7 +49,7 @@ final class Words {
     return gate.passed() ? "pass" : "FAIL";
   }
 
-  static long breached(RunReport report) {
+  static long breached(Summary report) {
     return report.gates().stream().filter(g -> !g.passed()).count();
   }
 
@@ -57,7 +57,7 @@ final class Words {
    * "2 of 6 gates breached", "all 6 gates held, 1 not on target", "no gates were set"; a run that
    * stopped itself says so first.
    */
-  static String headline(RunReport report) {
+  static String headline(Summary report) {
     String gates = gateHeadline(report);
     return report.run().aborted() ? "stopped early on a stop criterion; " + gates : gates;
   }
@@ -67,7 +67,7 @@ final class Words {
    * rps) was the last step to meet the SLA; step 3 (20 users) did not: p95 < 100ms breached: it was
    * 320ms."
    */
-  static Optional<String> capacity(RunReport report) {
+  static Optional<String> capacity(Summary report) {
     return report
         .capacity()
         .map(
@@ -102,7 +102,7 @@ final class Words {
             });
   }
 
-  private static String gateHeadline(RunReport report) {
+  private static String gateHeadline(Summary report) {
     int total = report.gates().size();
     long breached = breached(report);
     if (total == 0) {
@@ -125,7 +125,7 @@ final class Words {
   }
 
   /** Why the measured window differs from the whole run, in one sentence. */
-  static String warmUp(RunReport.Run run) {
+  static String warmUp(Summary.Run run) {
     if (run.warmUpMillis() <= 0) {
       return "No warm-up was left out: the gates judge the whole run.";
     }
@@ -136,12 +136,12 @@ final class Words {
         + Fmt.clock(run.warmUpMillis())
         + (run.warmUpMillis() % 1000 == 0 ? "" : "." + (run.warmUpMillis() % 1000) / 100)
         + " to "
-        + Fmt.clock(run.end() - run.start())
+        + Fmt.clock(run.durationMillis())
         + " only.";
   }
 
   /** What went wrong with the run itself, worst first; empty for a clean run. */
-  static List<String> runProblems(RunReport.Run run) {
+  static List<String> runProblems(Summary.Run run) {
     List<String> problems = new ArrayList<>();
     if (run.aborted()) {
       problems.add(
@@ -157,7 +157,7 @@ final class Words {
   }
 
   /** Why requests failed, in plain words, the most failed requests first; empty when none did. */
-  static List<String> explanations(RunReport report) {
+  static List<String> explanations(Summary report) {
     return report.explanations().stream().map(e -> sentence(e.text())).toList();
   }
 
@@ -167,18 +167,18 @@ final class Words {
   }
 
   /** The requests with the highest measured p95, slowest first (name breaks ties). */
-  static List<RunReport.Entry> worstRequests(RunReport report, int limit) {
+  static List<Summary.Entry> worstRequests(Summary report, int limit) {
     return report.requests().stream()
         .sorted(
-            Comparator.comparingLong((RunReport.Entry e) -> e.measured().p95())
+            Comparator.comparingLong((Summary.Entry e) -> e.measured().p95())
                 .reversed()
-                .thenComparing(RunReport.Entry::path))
+                .thenComparing(Summary.Entry::path))
         .limit(limit)
         .toList();
   }
 
   /** Critical and warning findings, critical first, in the analysis' order within each. */
-  static List<Finding> bottlenecks(RunReport report) {
+  static List<Finding> bottlenecks(Summary report) {
     return report.findings().stream()
         .filter(f -> f.severity() != Finding.Severity.INFO)
         .sorted(Comparator.comparing(Finding::severity))

@@ -1,5 +1,8 @@
 package io.perfgate.results;
 
+import io.perfgate.summary.Figures;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,12 +17,12 @@ import java.util.Objects;
  * true. Counts are group executions.
  */
 public record GroupStats(
-    List<String> path, Stats global, Stats duration, Map<String, Stats> byWindow) {
+    List<String> path, Figures global, Figures duration, Map<String, Figures> byWindow) {
   public GroupStats {
     path = List.copyOf(path);
     Objects.requireNonNull(global, "global");
     Objects.requireNonNull(duration, "duration");
-    byWindow = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byWindow));
+    byWindow = Collections.unmodifiableMap(new LinkedHashMap<>(byWindow));
   }
 
   public String name() {

@@ -1,5 +1,6 @@
 package io.perfgate.results;
 
+import io.perfgate.summary.Figures;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -36,7 +37,7 @@ public final class ReadLogMain {
       return;
     }
     long elapsed = System.nanoTime() - t0;
-    Stats g = run.global();
+    Figures g = run.global();
     long records = run.logs().stream().mapToLong(ReadOutcome::records).sum();
     System.out.printf(
         Locale.ROOT,
@@ -49,23 +50,22 @@ public final class ReadLogMain {
         run.unmatched(),
         run.truncated());
     if (!g.isEmpty()) {
-      Stats.Gatling r = g.gatling();
       System.out.printf(
           Locale.ROOT,
-          "global: min %d, p50 %d, p75 %d, p95 %d, p99 %d, p99.9 %d, max %d, mean %d, std dev %d,"
-              + " %s rps over %.0f s, %s%% KO%n",
-          r.min(),
-          r.p50(),
-          r.p75(),
-          r.p95(),
-          r.p99(),
-          r.p999(),
-          r.max(),
-          r.mean(),
-          r.stdDev(),
-          r.rps(),
-          g.seconds(),
-          r.koPercent());
+          "global: min %d, p50 %d, p75 %d, p95 %d, p99 %d, p99.9 %d, max %d, mean %.2f, std dev"
+              + " %.2f, %.2f rps over %.0f s, %.2f%% KO%n",
+          g.min(),
+          g.p50(),
+          g.p75(),
+          g.p95(),
+          g.p99(),
+          g.p999(),
+          g.max(),
+          g.mean(),
+          g.stdDev(),
+          g.rps(),
+          run.durationSeconds(),
+          g.errorPercent());
     }
     System.out.printf(
         Locale.ROOT,

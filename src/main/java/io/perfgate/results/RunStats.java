@@ -1,7 +1,9 @@
 package io.perfgate.results;
 
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Second;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,27 +15,29 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The figures of a run, read from its simulation.log (or from the logs of several injectors that
- * ran shards of one test at the same time), computed as Gatling 3.15.1 computes its report.
+ * ran shards of one test at the same time), exact: every percentile is the nearest-rank value of
+ * the exact distribution of the run's whole-millisecond times (see {@link Distribution}), so the
+ * same log always gives the same figures and a merge gives the figures of the union.
  *
  * <p>Time: {@code startEpochMillis} is time zero, the run start in the log's run record (the
  * earliest one when logs are merged); windows, seconds and the event bounds are offsets from it.
  * {@code firstEventMillis} and {@code lastEventMillis} bound the run as Gatling bounds it (first
- * request, group or user start; last request, group or user end); Gatling's rps denominator is
- * {@code durationSeconds} = ceil((last - first) / 1000).
+ * request, group or user start; last request, group or user end); the whole run's rps denominator
+ * is {@code durationSeconds} = ceil((last - first) / 1000), as in Gatling's report.
  *
  * @param logs what reading each log gave (its header, record counts, truncation)
- * @param global every request of the run ("All Requests" in Gatling's report)
+ * @param global every request of the run ("All Requests" in Gatling's report), a followed redirect
+ *     counted once
  * @param globalByWindow every request that started in each window, by window name
  * @param requests each request by group path and name, in order of first appearance
  * @param groups each group, in order of first appearance
  * @param seconds one entry per second from the first to the last second with an event
  * @param errors the failure messages of requests and the run's other errors, most frequent first
  *     (Gatling's "Errors" table)
+ * @param histograms the distributions behind these figures
  */
 public record RunStats(
     List<ReadOutcome> logs,
@@ -42,12 +46,13 @@ public record RunStats(
     long lastEventMillis,
     double durationSeconds,
     List<Window> windows,
-    Stats global,
-    Map<String, Stats> globalByWindow,
+    Figures global,
+    Map<String, Figures> globalByWindow,
     List<RequestStats> requests,
     List<GroupStats> groups,
     List<Second> seconds,
-    List<ErrorCount> errors) {
+    List<ErrorCount> errors,
+    Histograms histograms) {
 
   public RunStats {
     logs = List.copyOf(logs);
@@ -58,29 +63,8 @@ public record RunStats(
     groups = List.copyOf(groups);
     seconds = List.copyOf(seconds);
     errors = List.copyOf(errors);
+    Objects.requireNonNull(histograms, "histograms");
   }
-
-  /**
-   * One second of the run, {@code [second * 1000, second * 1000 + 1000)} ms from the run start.
-   *
-   * @param requests requests that started in it
-   * @param ko those of them that failed
-   * @param activeUsers users alive at some time in it (started before its end, not ended before its
-   *     start)
-   * @param p95 95th percentile (nearest rank) of the response times of its requests: exact below
-   *     256 ms, within 0.8 % above; NaN without any request
-   */
-  public record Second(
-      long second,
-      long requests,
-      long ko,
-      long activeUsers,
-      long usersStarted,
-      long usersEnded,
-      double p95) {}
-
-  /** A failure message and how often it occurred; percent of all errors, as Gatling shows it. */
-  public record ErrorCount(String message, long count, double percent) {}
 
   /** Reads one simulation.log. */
   public static RunStats of(Path log, List<Window> windows) throws IOException {
@@ -89,24 +73,19 @@ public record RunStats(
 
   /**
    * Reads the logs of one test run by several injectors at the same time, aligned on absolute time
-   * (each log's run start plus its offsets), as one run: counts add up and every percentile is over
-   * the union of the records. The logs are read side by side and their records interleaved in the
-   * order they were written (by event end), so that the digests see the union in the order one
-   * Gatling run of all the injectors would have written it. Windows and seconds are offsets from
-   * the earliest run start.
+   * (each log's run start plus its offsets), as one run: counts add up and every figure is the
+   * figure of the union of the records. Windows and seconds are offsets from the earliest run
+   * start.
    */
   public static RunStats merge(List<Path> logs, List<Window> windows) throws IOException {
-    long total = 0;
-    for (Path log : logs) {
-      total += Files.size(log);
-    }
-    boolean twoThreads =
-        total >= PARALLEL_FROM_BYTES && Runtime.getRuntime().availableProcessors() >= 2;
-    return read(logs, windows, twoThreads);
+    return merge(logs, windows, StatsCollector.NONE);
   }
 
-  /** Reads with one thread, or two sharing the digests (the same figures, sooner). */
-  static RunStats read(List<Path> logs, List<Window> windows, boolean twoThreads)
+  /**
+   * As {@link #merge(List, List)}, handing every record to {@code also} in the same pass, with its
+   * offsets on the common time zero (for figures that need the records themselves).
+   */
+  public static RunStats merge(List<Path> logs, List<Window> windows, RecordHandler also)
       throws IOException {
     if (logs.isEmpty()) {
       throw new IllegalArgumentException("no simulation.log to read");
@@ -118,57 +97,7 @@ public record RunStats(
       // Read up to the size seen now, so that two readers of a growing log see the same records.
       sizes[i] = Files.size(logs.get(i));
     }
-    if (!twoThreads) {
-      Fed all = feed(logs, sizes, base, windows, StatsCollector.Part.ALL);
-      return all.collector().result(all.outcomes());
-    }
-    // Digests cost far more than reading: a second thread reads the log(s) again and keeps the
-    // run's figures while this one keeps the requests' and groups'.
-    long b = base;
-    FutureTask<Fed> global =
-        new FutureTask<>(() -> feed(logs, sizes, b, windows, StatsCollector.Part.GLOBAL));
-    Thread thread = new Thread(global, "perfgate-results-reader");
-    thread.setDaemon(true);
-    thread.start();
-    Fed keyed;
-    try {
-      keyed = feed(logs, sizes, base, windows, StatsCollector.Part.KEYED);
-    } catch (IOException | RuntimeException | Error e) {
-      global.cancel(true);
-      throw e;
-    }
-    try {
-      Fed g = global.get();
-      return keyed.collector().result(keyed.outcomes(), g.collector());
-    } catch (InterruptedException e) {
-      global.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading " + logs);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      } else if (cause instanceof RuntimeException r) {
-        throw r;
-      } else if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    }
-  }
-
-  /**
-   * Below this many bytes of logs, one thread reads: a second one would cost more than it saves.
-   */
-  static final long PARALLEL_FROM_BYTES = 4L << 20;
-
-  private record Fed(StatsCollector collector, List<ReadOutcome> outcomes) {}
-
-  /** Feeds one collector every record, several logs interleaved in the order they were written. */
-  private static Fed feed(
-      List<Path> logs, long[] sizes, long base, List<Window> windows, StatsCollector.Part part)
-      throws IOException {
-    StatsCollector collector = new StatsCollector(base, windows, part);
+    StatsCollector collector = new StatsCollector(base, windows, also);
     List<LogReader.Cursor> cursors = new ArrayList<>();
     try {
       for (int i = 0; i < logs.size(); i++) {
@@ -181,7 +110,8 @@ public record RunStats(
           c.dispatch(collector);
         }
       } else {
-        // Oldest record first; a log's own order is kept (ties go to the earlier log).
+        // Oldest record first, so that seconds are packed as in one log; a log's own order is
+        // kept (ties go to the earlier log).
         PriorityQueue<Integer> next =
             new PriorityQueue<>(
                 Comparator.<Integer>comparingLong(i -> cursors.get(i).time())
@@ -205,7 +135,7 @@ public record RunStats(
       for (LogReader.Cursor c : cursors) {
         outcomes.add(c.outcome());
       }
-      return new Fed(collector, outcomes);
+      return collector.result(outcomes);
     } finally {
       for (LogReader.Cursor c : cursors) {
         c.close();

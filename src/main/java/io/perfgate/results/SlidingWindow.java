@@ -1,22 +1,19 @@
 package io.perfgate.results;
 
+import io.perfgate.summary.Figures;
 import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The last few seconds of a run, as its log grows: requests, failures, and their response times per
- * second of the log's clock (the second a response ended in), for judging stop criteria while the
- * run goes. Seconds older than the window are dropped; memory is a few KB per second of window. Not
+ * The last few seconds of a run, as its log grows: the requests, their failures and the exact
+ * distribution of their response times per second of the log's clock (the second a response ended
+ * in), for judging stop criteria while the run goes. Seconds older than the window are dropped. Not
  * thread-safe: one reader feeds it and takes its snapshots.
  */
 public final class SlidingWindow implements RecordHandler {
   private final int seconds;
   private final long[] secondOf;
-  private final long[] count;
-  private final long[] errors;
-  private final long[] sum;
-  private final int[] max;
-  private final SecondHistogram[] times;
+  private final Tally[] slots;
   private long latest = -1;
   private long totalRequests;
   private long totalErrors;
@@ -25,11 +22,7 @@ public final class SlidingWindow implements RecordHandler {
     this.seconds = (int) Math.max(1, window.toSeconds());
     this.secondOf = new long[seconds];
     Arrays.fill(secondOf, -1);
-    this.count = new long[seconds];
-    this.errors = new long[seconds];
-    this.sum = new long[seconds];
-    this.max = new int[seconds];
-    this.times = new SecondHistogram[seconds];
+    this.slots = new Tally[seconds];
   }
 
   @Override
@@ -45,55 +38,29 @@ public final class SlidingWindow implements RecordHandler {
     }
     latest = Math.max(latest, second);
     int slot = (int) Math.floorMod(second, seconds);
-    if (secondOf[slot] != second) {
+    if (secondOf[slot] != second || slots[slot] == null) {
       secondOf[slot] = second;
-      count[slot] = 0;
-      errors[slot] = 0;
-      sum[slot] = 0;
-      max[slot] = 0;
-      times[slot] = new SecondHistogram();
+      slots[slot] = new Tally();
     }
-    int rt = Math.max(0, end - start);
-    count[slot]++;
-    if (!ok) {
-      errors[slot]++;
-    }
-    sum[slot] += rt;
-    max[slot] = Math.max(max[slot], rt);
-    times[slot].add(rt);
+    slots[slot].add(Math.max(0, end - start), ok);
   }
 
   /** The window ending with the latest second the log has reached. */
   public Snapshot snapshot() {
-    SecondHistogram merged = new SecondHistogram();
-    long n = 0;
-    long ko = 0;
-    long total = 0;
-    int worst = 0;
+    Tally window = new Tally();
     for (int i = 0; i < seconds; i++) {
-      if (secondOf[i] >= 0 && secondOf[i] > latest - seconds) {
-        n += count[i];
-        ko += errors[i];
-        total += sum[i];
-        worst = Math.max(worst, max[i]);
-        merged.addAll(times[i]);
+      if (slots[i] != null && secondOf[i] > latest - seconds) {
+        window.add(slots[i]);
       }
     }
     long to = (latest + 1) * 1000;
+    long from = Math.max(0, to - seconds * 1000L);
     return new Snapshot(
-        Math.max(0, to - seconds * 1000L),
+        from,
         Math.max(0, to),
-        n,
-        ko,
-        n == 0 ? 0 : (double) total / n,
-        worst,
+        window.figures((Math.max(0, to) - from) / 1000.0),
         totalRequests,
-        totalErrors,
-        merged.quantile(0.50),
-        merged.quantile(0.75),
-        merged.quantile(0.95),
-        merged.quantile(0.99),
-        merged.quantile(0.999));
+        totalErrors);
   }
 
   /**
@@ -101,27 +68,23 @@ public final class SlidingWindow implements RecordHandler {
    *
    * @param fromMillis start of the window, in ms from the run's start
    * @param toMillis its end: the end of the latest second the log has reached
+   * @param figures the requests that ended in the window, exact
+   * @param totalRequests requests since the start of the run, window or not
    * @param totalErrors failed requests since the start of the run, window or not
-   * @param p50 the window's percentiles in ms (NaN without requests): exact below 256 ms, within
-   *     0.8 % above
    */
   public record Snapshot(
-      long fromMillis,
-      long toMillis,
-      long requests,
-      long errors,
-      double mean,
-      int max,
-      long totalRequests,
-      long totalErrors,
-      double p50,
-      double p75,
-      double p95,
-      double p99,
-      double p999) {
+      long fromMillis, long toMillis, Figures figures, long totalRequests, long totalErrors) {
+    public long requests() {
+      return figures.count();
+    }
+
+    public long errors() {
+      return figures.ko();
+    }
+
     /** Failed requests in the window, in percent of its requests; 0 when it has none. */
     public double errorPercent() {
-      return requests == 0 ? 0 : 100.0 * errors / requests;
+      return figures.errorPercent();
     }
   }
 }

@@ -1,30 +1,23 @@
 package io.perfgate.simulation;
 
-import io.perfgate.analysis.RunAnalysis;
-import io.perfgate.analysis.RunReport;
 import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.files.AtomicFiles;
-import io.perfgate.history.Trend;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.monitor.SamplesFile;
-import io.perfgate.publish.ConsoleVerdict;
-import io.perfgate.publish.Publisher;
+import io.perfgate.pipeline.RunPipeline;
+import io.perfgate.summary.Summary;
 import io.perfgate.units.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What happens once Gatling has closed a run's log: analyse, publish, print, settle the exit
- * status.
+ * What happens once Gatling has closed a run's log: keep the resource samples, judge the run
+ * through the one pipeline, settle the exit status.
  */
 final class AfterRun {
-  /** perfgate's folder inside Gatling's run folder. */
-  static final String FOLDER = "perfgate";
-
   private AfterRun() {}
 
   static void finish(
@@ -34,29 +27,25 @@ final class AfterRun {
       RunGates gates,
       Path runDir,
       Optional<ResourceSamples> samples) {
-    RunReport report;
-    List<Path> written = new ArrayList<>();
+    RunPipeline.Outcome outcome;
     try {
       if (samples.isPresent()) {
-        // Kept raw beside the summary, so that `perfgate analyze` judges them again.
-        written.add(
-            AtomicFiles.write(
-                runDir.resolve(FOLDER).resolve(SamplesFile.FILE_NAME),
-                out -> SamplesFile.write(samples.get(), out)));
+        // Kept raw beside the summary, so that `analyze` and `merge` judge them again.
+        AtomicFiles.write(
+            runDir.resolve(RunPipeline.FOLDER).resolve(SamplesFile.FILE_NAME),
+            out -> SamplesFile.write(samples.get(), out));
       }
-      report =
-          RunAnalysis.analyse(
-              List.of(runDir.resolve("simulation.log")),
-              RunAnalysis.Inputs.of(
+      outcome =
+          RunPipeline.run(
+              new RunPipeline.Job(
+                  List.of(runDir.resolve("simulation.log")),
+                  runDir,
                   settings,
+                  gates,
                   simulation,
                   target,
-                  gates,
-                  runDir.getFileName().toString(),
                   "../index.html"),
-              samples,
-              settings.resources());
-      written.addAll(Publisher.publish(report, runDir.resolve(FOLDER)));
+              System.err);
     } catch (IOException e) {
       System.err.println(
           "perfgate: could not read or write the run's results in "
@@ -66,24 +55,23 @@ final class AfterRun {
               + "); Gatling's report and assertions stand alone for this run.");
       return;
     }
-    List<Path> files = new ArrayList<>(written);
-    files.addAll(Trend.afterRun(report, runDir, settings.baselines(), System.err));
+    Summary summary = outcome.summary();
     ExitStatus.settle(
         runDir,
         // Gatling's assertion table has a row for each of its assertions, which come first;
         // resource gates follow them and exist in perfgate's files only.
-        report.gates().subList(0, Math.min(gates.gates().size(), report.gates().size())),
-        report.verdict(),
-        window(report),
-        ConsoleVerdict.render(report, files));
+        summary.gates().subList(0, Math.min(gates.gates().size(), summary.gates().size())),
+        summary.verdict(),
+        window(summary),
+        outcome.verdictBlock());
   }
 
   /** How the measured window reads in Gatling's assertion table. */
-  static String window(RunReport report) {
-    return report.run().warmUpMillis() == 0
+  static String window(Summary summary) {
+    return summary.run().warmUpMillis() == 0
         ? "on the whole run"
         : "measured after the "
-            + Durations.format(java.time.Duration.ofMillis(report.run().warmUpMillis()))
+            + Durations.format(java.time.Duration.ofMillis(summary.run().warmUpMillis()))
             + " warm-up";
   }
 }

@@ -1,7 +1,7 @@
 package io.perfgate.simulation;
 
-import io.perfgate.analysis.GateResult;
-import io.perfgate.analysis.Verdict;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +46,9 @@ final class ExitStatus {
                 System.out.println(
                     "perfgate: Gatling built no HTML report for this run (it builds none when no"
                         + " request completed, or with -Dgatling.noReports=true); perfgate's page is "
-                        + runDir.resolve(AfterRun.FOLDER).resolve("index.html"));
+                        + runDir
+                            .resolve(io.perfgate.pipeline.RunPipeline.FOLDER)
+                            .resolve("index.html"));
               }
               if (report) {
                 try {

@@ -1,7 +1,7 @@
 package io.perfgate.simulation;
 
-import io.perfgate.analysis.GateResult;
 import io.perfgate.files.AtomicFiles;
+import io.perfgate.summary.GateResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,10 @@ package io.perfgate.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Explanation;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Second;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,11 +23,9 @@ class ExplanationsTest {
   private static final Figures FAILED = new Figures(20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
   private static List<Explanation> explain(String... messagesAndCounts) {
-    List<RunReport.ErrorCount> errors = new java.util.ArrayList<>();
+    List<ErrorCount> errors = new java.util.ArrayList<>();
     for (int i = 0; i < messagesAndCounts.length; i += 2) {
-      errors.add(
-          new RunReport.ErrorCount(
-              messagesAndCounts[i], Long.parseLong(messagesAndCounts[i + 1]), 0));
+      errors.add(new ErrorCount(messagesAndCounts[i], Long.parseLong(messagesAndCounts[i + 1]), 0));
     }
     return Explanations.explain(errors, TARGET, FAILED, List.of());
   }
@@ -66,9 +68,9 @@ class ExplanationsTest {
     var got =
         Explanations.explain(
             List.of(
-                new RunReport.ErrorCount(
+                new ErrorCount(
                     "j.n.UnknownHostException: perfgate-unresolvable.invalid", 142, 99.3),
-                new RunReport.ErrorCount(
+                new ErrorCount(
                     "j.n.UnknownHostException: Unable to resolve host perfgate-unresolvable.invalid"
                         + " in hosts file /tmp/hosts1",
                     1,
@@ -91,20 +93,19 @@ class ExplanationsTest {
   void refusalsAfterSuccessesSayTheTargetStoppedAndWhen() {
     var seconds =
         List.of(
-            new RunReport.Second(0, 20, 0, 4, 3),
-            new RunReport.Second(1, 25, 0, 4, 3),
-            new RunReport.Second(2, 40, 30, 4, 1),
-            new RunReport.Second(3, 40, 40, 4, 1));
+            new Second(0, 4, 0, 0, Figures.countsOnly(20, 0, 20)),
+            new Second(1, 4, 0, 0, Figures.countsOnly(25, 0, 25)),
+            new Second(2, 4, 0, 0, Figures.countsOnly(40, 30, 40)),
+            new Second(3, 4, 0, 0, Figures.countsOnly(40, 40, 40)));
     var got =
         Explanations.explain(
             List.of(
-                new RunReport.ErrorCount(
+                new ErrorCount(
                     "j.n.ConnectException: finishConnect(..) failed with error(-111): Connection"
                         + " refused",
                     69,
                     98.6),
-                new RunReport.ErrorCount(
-                    "i.g.h.c.i.PrematureCloseException: Premature close", 1, 1.4)),
+                new ErrorCount("i.g.h.c.i.PrematureCloseException: Premature close", 1, 1.4)),
             TARGET,
             new Figures(125, 55, 70, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
             seconds);
@@ -157,7 +158,7 @@ class ExplanationsTest {
   void aTargetThatIsNotAUrlIsCalledTheTarget() {
     var got =
         Explanations.explain(
-            List.of(new RunReport.ErrorCount("status.find.in(200), found 502", 2, 100)),
+            List.of(new ErrorCount("status.find.in(200), found 502", 2, 100)),
             "(3 injectors)",
             FAILED,
             List.of());
@@ -168,7 +169,7 @@ class ExplanationsTest {
 
   @Test
   void aRunInWhichNoRequestCompletedSaysSo() {
-    var got = Explanations.explain(List.of(), TARGET, Figures.EMPTY, List.of());
+    var got = Explanations.explain(List.of(), TARGET, Figures.NONE, List.of());
     assertEquals(1, got.size());
     assertEquals("nothing-completed", got.get(0).cause());
     assertTrue(

@@ -9,6 +9,8 @@ import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Tier;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.monitor.Series;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.GateResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ class ResourceAnalysisTest {
 
   private static ResourceAnalysis.Result analyse(
       ResourceSamples s, String profile, ResourceSla sla) {
-    return ResourceAnalysis.analyse(s, START, 10_000, profile, sla, 0);
+    return ResourceAnalysis.analyse("", s, START, 10_000, profile, sla, 0);
   }
 
   @Test

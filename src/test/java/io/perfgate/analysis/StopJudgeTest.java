@@ -8,6 +8,7 @@ import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
 import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.SlidingWindow;
+import io.perfgate.summary.Figures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,20 +27,14 @@ class StopJudgeTest {
   /** A window from..to (ms) of n requests, ko failed, with the given p95. */
   private static SlidingWindow.Snapshot window(
       long from, long to, long n, long ko, double p95, long totalErrors) {
+    long p = Math.round(p95);
     return new SlidingWindow.Snapshot(
         from,
         to,
-        n,
-        ko,
-        p95 / 2,
-        (int) p95 * 2,
+        new Figures(
+            n, n - ko, ko, 0, p * 2, p95 / 2, 1, p / 2, p / 2, p, p, p, n / ((to - from) / 1000.0)),
         n * 3,
-        totalErrors,
-        p95 / 2,
-        p95 / 2,
-        p95,
-        p95,
-        p95);
+        totalErrors);
   }
 
   private static StopJudge errorRate(double percent) {
@@ -106,13 +101,24 @@ class StopJudgeTest {
   void wholeRunGatesAreJudgedOnTheWindowWhenAsked() {
     List<Gate> gates =
         List.of(
-            new Gate(Scope.global(), CriterionParser.parse("rps > 1000"), "t", Optional.empty()),
             new Gate(
+                Gate.Kind.SLA,
+                Scope.global(),
+                CriterionParser.parse("rps > 1000"),
+                "t",
+                Optional.empty()),
+            new Gate(
+                Gate.Kind.SLA,
                 Scope.request("health"),
                 CriterionParser.parse("p95 < 10ms"),
                 "t",
                 Optional.empty()),
-            new Gate(Scope.global(), CriterionParser.parse("p95 < 200ms"), "t", Optional.empty()));
+            new Gate(
+                Gate.Kind.SLA,
+                Scope.global(),
+                CriterionParser.parse("p95 < 200ms"),
+                "t",
+                Optional.empty()));
     StopJudge judge =
         new StopJudge(
             criteria(OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(), true),

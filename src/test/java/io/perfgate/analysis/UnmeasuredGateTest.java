@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.gate.CriterionParser;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
 import io.perfgate.gate.Tier;
@@ -15,6 +16,9 @@ import io.perfgate.profile.Phase;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.Profile;
 import io.perfgate.results.SyntheticLog;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import io.perfgate.target.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,16 +48,23 @@ class UnmeasuredGateTest {
     List<Gate> gates =
         List.of(
             new Gate(
+                Gate.Kind.SLA,
                 Scope.request("login"),
                 CriterionParser.parse("p95 < 100ms"),
                 "t",
                 Optional.empty()),
             new Gate(
+                Gate.Kind.SLA,
                 Scope.request("browse"),
                 CriterionParser.parse("p95 < 100ms"),
                 "t",
                 Optional.empty()),
-            new Gate(Scope.global(), CriterionParser.parse("p95 < 100ms"), "t", Optional.empty()));
+            new Gate(
+                Gate.Kind.SLA,
+                Scope.global(),
+                CriterionParser.parse("p95 < 100ms"),
+                "t",
+                Optional.empty()));
     RunAnalysis.Inputs in =
         new RunAnalysis.Inputs(
             "run",
@@ -66,12 +77,13 @@ class UnmeasuredGateTest {
             new Sla(Tier.ACCEPTABLE, Map.of(), Map.of(), false, "", List.of()),
             ErrorBudget.NORMAL,
             AnalysisSettings.defaults(),
+            ResourceSla.defaults(),
             Optional.empty(),
             "",
             Redactor.NONE,
             List.of());
 
-    RunReport report = RunAnalysis.analyse(List.of(log), in);
+    Summary report = RunAnalysis.analyse(List.of(log), in).summary();
 
     GateResult login = report.gates().get(0);
     assertTrue(login.actual().isEmpty(), login.toString());

@@ -35,12 +35,14 @@ class SlaTest {
           ErrorBudget.STRESS, new Bounds(5, 10, 20));
   private static final Gate HEALTH_P95 =
       new Gate(
+          Gate.Kind.SLA,
           Scope.request("health"),
           CriterionParser.parse("p95 < 25ms"),
           "resources/perfgate.conf:3",
           Optional.empty());
   private static final Gate RPS =
-      new Gate(Scope.global(), CriterionParser.parse("rps > 100"), "", Optional.empty());
+      new Gate(
+          Gate.Kind.SLA, Scope.global(), CriterionParser.parse("rps > 100"), "", Optional.empty());
 
   @TempDir static Path project;
 

@@ -1,5 +1,6 @@
 package io.perfgate.history;
 
+import io.perfgate.summary.Figures;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +37,14 @@ public final class AppendMain {
 
   /** A record whose line is several kilobytes: longer than any write the OS keeps whole unasked. */
   static RunRecord record(String writer, int i, int requests) {
-    List<RunRecord.RequestFigures> figures = new ArrayList<>();
+    List<RunRecord.Request> figures = new ArrayList<>();
     for (int q = 0; q < requests; q++) {
       figures.add(
-          new RunRecord.RequestFigures(
+          new RunRecord.Request(
               "group-" + writer + " / request-" + q + "-" + "x".repeat(40),
-              100 + q,
-              q,
-              2 * q,
-              0.5,
-              1.25));
+              new Figures(100 + q, 100 + q, 0, 0, 3 * q, q, 1, q, q, q, 2 * q, 2 * q, 1.25)));
     }
-    RunRecord.KeyFigures key = new RunRecord.KeyFigures(1000, 10, 20, 30, 0.1, 16.5);
+    Figures key = new Figures(1000, 999, 1, 1, 40, 12.5, 3, 10, 15, 20, 30, 35, 16.5);
     return new RunRecord(
         writer + "-" + i,
         "ConcurrencySimulation",
@@ -58,11 +55,12 @@ public final class AppendMain {
         60_000,
         false,
         false,
-        io.perfgate.analysis.Verdict.PASS,
+        io.perfgate.summary.Verdict.PASS,
         key,
         key,
         figures,
         writer + "-" + i + "/index.html",
-        writer + "-" + i + "/perfgate/index.html");
+        writer + "-" + i + "/perfgate/index.html",
+        "");
   }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ class HistoryTest {
 
   @Test
   void aRecordReadsBackAsItWasWritten() throws Exception {
-    RunReport report = Runs.night(3, "smoke", "staging");
+    Summary report = Runs.night(3, "smoke", "staging");
     RunRecord written = Runs.record(report);
     History.append(history(), written);
 
@@ -46,7 +47,7 @@ class HistoryTest {
     assertEquals(report.run().id() + "/perfgate/index.html", r.perfgatePage());
     assertEquals(
         List.of("health", "list-jobs", "triage / job-detail", "triage / clustered-failures"),
-        r.requests().stream().map(RunRecord.RequestFigures::path).toList());
+        r.requests().stream().map(RunRecord.Request::path).toList());
   }
 
   @Test
@@ -58,7 +59,7 @@ class HistoryTest {
     List<String> lines = text.lines().toList();
     assertEquals(2, lines.size());
     assertTrue(text.endsWith("\n"));
-    var node = HistoryJson.MAPPER.readTree(lines.get(1));
+    var node = HistoryJson.parse(lines.get(1));
     assertEquals("smoke", node.get("profile").asText());
     assertEquals("PASS", node.get("verdict").asText());
     assertEquals(110, node.get("measured").get("p95").asLong());
@@ -66,17 +67,18 @@ class HistoryTest {
       assertTrue(node.get("global").has(key), "global." + key);
       assertTrue(node.get("measured").has(key), "measured." + key);
     }
-    for (String key : List.of("path", "p95", "p99", "errorPercent", "rps")) {
-      assertTrue(node.get("requests").get(0).has(key), "requests[0]." + key);
+    assertTrue(node.get("requests").get(0).has("path"), "requests[0].path");
+    for (String key : List.of("count", "p95", "p99", "errorPercent", "rps")) {
+      assertTrue(node.get("requests").get(0).get("measured").has(key), "requests[0]." + key);
     }
   }
 
   @Test
   void aRunWithoutGatlingReportOrCommitHasEmptyFields() throws Exception {
-    RunReport merged = Runs.night(0, "load", "");
+    Summary merged = Runs.night(0, "load", "");
     merged =
-        new RunReport(
-            new RunReport.Run(
+        new Summary(
+            new Summary.Run(
                 "merged-trackersimulation-1",
                 "TrackerSimulation",
                 "load",
@@ -85,10 +87,12 @@ class HistoryTest {
                 Runs.START,
                 Runs.START + 1000,
                 "3.15.1",
+                List.of(),
                 true,
                 false,
                 Optional.empty(),
                 0,
+                "",
                 "",
                 List.of()),
             merged.global(),
@@ -100,9 +104,12 @@ class HistoryTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
+            OptionalDouble.empty(),
             Optional.empty(),
+            Verdict.FAIL,
             Optional.empty(),
-            Verdict.FAIL);
+            List.of());
     RunRecord r = RunRecord.of(merged, "merged-trackersimulation-1/", Optional.empty());
     History.append(history(), r);
 
@@ -145,7 +152,10 @@ class HistoryTest {
             .getBytes(StandardCharsets.UTF_8)); // 9
     lines.add((line(a).strip() + line(c)).getBytes(StandardCharsets.UTF_8)); // 10: two on one line
     lines.add(
-        (HistoryJson.line(a).replace("\"schemaVersion\":1", "\"schemaVersion\":99") + "\n")
+        (HistoryJson.line(a)
+                    .replace(
+                        "\"schemaVersion\":" + RunRecord.SCHEMA_VERSION, "\"schemaVersion\":99")
+                + "\n")
             .getBytes(StandardCharsets.UTF_8)); // 11
     lines.add(line(d).getBytes(StandardCharsets.UTF_8)); // 12
     write(lines);

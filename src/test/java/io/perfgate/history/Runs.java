@@ -1,11 +1,12 @@
 package io.perfgate.history;
 
-import io.perfgate.analysis.Figures;
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Hand-built run reports: a nightly series whose latency creeps up run by run. */
 final class Runs {
@@ -37,7 +38,7 @@ final class Runs {
   }
 
   /** Night {@code n} (0-based) of a profile: p95 grows by 10 % a night, one error a night. */
-  static RunReport night(int n, String profile, String environment) {
+  static Summary night(int n, String profile, String environment) {
     return report(
         "trackersimulation-" + (20261123150446734L + n * 1_000_000_000L),
         START + n * DAY,
@@ -48,7 +49,7 @@ final class Runs {
         1.0 + n * 0.1);
   }
 
-  static RunReport report(
+  static Summary report(
       String id,
       long start,
       String profile,
@@ -56,7 +57,7 @@ final class Runs {
       List<String> requests,
       Verdict verdict,
       double slowdown) {
-    List<RunReport.Entry> entries = new ArrayList<>();
+    List<Summary.Entry> entries = new ArrayList<>();
     long total = 0;
     long errors = 0;
     for (int i = 0; i < requests.size(); i++) {
@@ -67,7 +68,7 @@ final class Runs {
       long p95 = Math.round((20 + 40 * i) * slowdown);
       long ko = i == requests.size() - 1 ? Math.round((slowdown - 1) * 10) : 0;
       Figures f = figures(500, ko, p95 / 3, p95, p95 * 2, 8.3);
-      entries.add(new RunReport.Entry(name, groups, f, f));
+      entries.add(new Summary.Entry(name, groups, f, f, Optional.empty()));
       total += 500;
       errors += ko;
     }
@@ -79,8 +80,8 @@ final class Runs {
             Math.round(100 * slowdown),
             Math.round(180 * slowdown),
             8.3 * requests.size());
-    RunReport.Run run =
-        new RunReport.Run(
+    Summary.Run run =
+        new Summary.Run(
             id,
             "TrackerSimulation",
             profile,
@@ -89,13 +90,15 @@ final class Runs {
             start,
             start + 60_000,
             "3.15.1",
+            List.of(),
             false,
             false,
             Optional.empty(),
             5_000,
             "../index.html",
+            "",
             List.of());
-    return new RunReport(
+    return new Summary(
         run,
         all,
         all,
@@ -106,13 +109,16 @@ final class Runs {
         List.of(),
         List.of(),
         List.of(),
+        List.of(),
+        OptionalDouble.empty(),
         Optional.empty(),
+        verdict,
         Optional.empty(),
-        verdict);
+        List.of());
   }
 
   /** A record as a run leaves it, its folder named after its id. */
-  static RunRecord record(RunReport report) {
+  static RunRecord record(Summary report) {
     return RunRecord.of(
         report, report.run().id(), Optional.of("0123456789abcdef0123456789abcdef01234567"));
   }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import io.perfgate.testing.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +76,7 @@ class TrendBrowserTest {
   void namesThatLookLikeMarkupStayText() throws Exception {
     List<RunRecord> records = new ArrayList<>();
     for (int n = 0; n < 5; n++) {
-      RunReport r =
+      Summary r =
           Runs.report(
               "run-" + n + "-</script><b>",
               Runs.START + n * Runs.DAY,

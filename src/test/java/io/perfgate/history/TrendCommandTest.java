@@ -3,7 +3,7 @@ package io.perfgate.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +86,8 @@ class TrendCommandTest {
   @Test
   void afterARunTheHistoryAndThePageHaveIt() throws Exception {
     Path results = dir.resolve("results");
-    RunReport first = Runs.night(0, "smoke", "");
-    RunReport second = Runs.night(1, "smoke", "");
+    Summary first = Runs.night(0, "smoke", "");
+    Summary second = Runs.night(1, "smoke", "");
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
     List<Path> a =
@@ -113,7 +113,7 @@ class TrendCommandTest {
     Path results = dir.resolve("results");
     // A folder where the history file should be: nothing can be appended.
     Files.createDirectories(results.resolve(History.FILE_NAME));
-    RunReport run = Runs.night(0, "smoke", "");
+    Summary run = Runs.night(0, "smoke", "");
 
     List<Path> written =
         Trend.afterRun(
@@ -131,7 +131,7 @@ class TrendCommandTest {
     Path results = dir.resolve("results");
     // A non-empty folder where the page should be: the rename over it fails.
     Files.createDirectories(results.resolve("trend/index.html/x"));
-    RunReport run = Runs.night(0, "smoke", "");
+    Summary run = Runs.night(0, "smoke", "");
 
     List<Path> written =
         Trend.afterRun(

@@ -1,8 +1,8 @@
 package io.perfgate.history;
 
-import io.perfgate.analysis.RunReport;
 import io.perfgate.baseline.BaselineStore;
-import io.perfgate.publish.SummaryJson;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +20,22 @@ final class TrendFixture {
 
   private TrendFixture() {}
 
-  static List<RunReport> smoke() {
-    List<RunReport> runs = new ArrayList<>();
+  static List<Summary> smoke() {
+    List<Summary> runs = new ArrayList<>();
     for (int n = 0; n < SMOKE_RUNS; n++) {
       runs.add(Runs.night(n, "smoke", ""));
     }
     return runs;
   }
 
-  static List<RunReport> stress() {
-    List<RunReport> runs = new ArrayList<>();
+  static List<Summary> stress() {
+    List<Summary> runs = new ArrayList<>();
     for (int n = 0; n < STRESS_RUNS; n++) {
-      RunReport r = Runs.night(n, "stress", "staging");
+      Summary r = Runs.night(n, "stress", "staging");
       runs.add(
           Runs.report(
               "trackersimulation-stress-" + n,
-              r.run().start() + 3_600_000,
+              r.run().startEpochMillis() + 3_600_000,
               "stress",
               "staging",
               // The second stress run has a request the first lacked.
@@ -50,17 +50,17 @@ final class TrendFixture {
   static Path results(Path dir) throws Exception {
     Path results = dir.resolve("results");
     Path history = results.resolve(History.FILE_NAME);
-    List<RunReport> all = new ArrayList<>(smoke());
+    List<Summary> all = new ArrayList<>(smoke());
     all.addAll(stress());
-    for (RunReport r : all) {
+    for (Summary r : all) {
       Path run = results.resolve(r.run().id());
       Files.createDirectories(run.resolve("perfgate"));
       Files.writeString(run.resolve("index.html"), "<html>Gatling</html>");
       Files.writeString(run.resolve("perfgate").resolve("index.html"), "<html>perfgate</html>");
-      Files.writeString(run.resolve("perfgate").resolve("summary.json"), SummaryJson.render(r));
+      Files.writeString(run.resolve("perfgate").resolve("summary.json"), SummaryCodec.render(r));
     }
     // Stress runs first, out of start order: the page orders by start time, not by line.
-    for (RunReport r : stress()) {
+    for (Summary r : stress()) {
       History.append(history, Runs.record(r));
     }
     for (int i = 0; i < SMOKE_RUNS; i++) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class TrendPageTest {
   static JsonNode data(String html) throws Exception {
     Matcher m = DATA.matcher(html);
     assertTrue(m.find(), "the page carries its data");
-    return HistoryJson.MAPPER.readTree(m.group(1));
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.group(1));
   }
 
   /** The text of a section, tags dropped and white space collapsed. */
@@ -151,13 +151,13 @@ class TrendPageTest {
 
   @Test
   void aRunRecordedTwiceCountsOnceAsLastRecorded() {
-    RunReport report = Runs.night(0, "smoke", "");
+    Summary report = Runs.night(0, "smoke", "");
     RunRecord first = Runs.record(report);
     RunRecord again =
         RunRecord.of(
             Runs.report(
                 report.run().id(),
-                report.run().start(),
+                report.run().startEpochMillis(),
                 "smoke",
                 "",
                 Runs.REQUESTS,
@@ -174,7 +174,7 @@ class TrendPageTest {
 
   @Test
   void namesCannotBreakOutOfThePage() throws Exception {
-    RunReport hostile =
+    Summary hostile =
         Runs.report(
             "run-<b>bold</b>",
             Runs.START,

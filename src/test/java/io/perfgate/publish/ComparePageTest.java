@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -20,13 +22,14 @@ class ComparePageTest {
   }
 
   /** The failing report with one request renamed, so each side has one the other lacks. */
-  private static RunReport renamed() {
-    RunReport f = Reports.failing();
-    List<RunReport.Entry> requests = new java.util.ArrayList<>(f.requests());
-    RunReport.Entry last = requests.remove(requests.size() - 1);
+  private static Summary renamed() {
+    Summary f = Reports.failing();
+    List<Summary.Entry> requests = new java.util.ArrayList<>(f.requests());
+    Summary.Entry last = requests.remove(requests.size() - 1);
     requests.add(
-        new RunReport.Entry("list-jobs-page-3", last.groups(), last.global(), last.measured()));
-    return new RunReport(
+        new Summary.Entry(
+            "list-jobs-page-3", last.groups(), last.global(), last.measured(), Optional.empty()));
+    return new Summary(
         f.run(),
         f.global(),
         f.measured(),
@@ -35,11 +38,14 @@ class ComparePageTest {
         f.phases(),
         f.perSecond(),
         f.errors(),
+        f.explanations(),
         f.gates(),
         f.findings(),
         f.apdex(),
         f.baseline(),
-        f.verdict());
+        f.verdict(),
+        f.capacity(),
+        f.resources());
   }
 
   @Test
@@ -74,13 +80,15 @@ class ComparePageTest {
   }
 
   @Test
-  void worksFromSavedSummariesAndRefusesANewerSchema() {
-    ObjectNode a = SummaryJson.toTree(Reports.passing());
-    ObjectNode b = SummaryJson.toTree(Reports.failing());
+  void worksFromSavedSummariesAndRefusesANewerSchema() throws Exception {
+    Summary a = SummaryCodec.parse(SummaryCodec.render(Reports.passing()), "run A");
+    Summary b = SummaryCodec.parse(SummaryCodec.render(Reports.failing()), "run B");
     assertEquals(RunComparison.of(Reports.passing(), Reports.failing()), RunComparison.of(a, b));
-    b.put("schemaVersion", 9);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> RunComparison.of(a, b));
+    ObjectNode newer = (ObjectNode) SummaryCodec.tree(Reports.failing());
+    newer.put("schemaVersion", 9);
+    java.io.IOException e =
+        assertThrows(
+            java.io.IOException.class, () -> SummaryCodec.parse(newer.toString(), "run B"));
     assertTrue(e.getMessage().contains("run B has schemaVersion 9"), e.getMessage());
   }
 
@@ -102,7 +110,7 @@ class ComparePageTest {
 
   @Test
   void pageEscapesNamesAndListsRequestsOnlyInOneRun() throws Exception {
-    RunReport odd = Reports.oddNames();
+    Summary odd = Reports.oddNames();
     String html = ComparePage.render(RunComparison.of(odd, Reports.failing()));
     Document doc = RunPageTest.parse(html);
     String text = doc.getDocumentElement().getTextContent();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ConsoleVerdictTest {
 
   @Test
   void everyLineIsFramedPlainAsciiAndFitsTheWidth() {
-    for (RunReport report : Reports.all()) {
+    for (Summary report : Reports.all()) {
       String block = ConsoleVerdict.render(report, FILES);
       for (String line : block.split("\n")) {
         assertEquals(ConsoleVerdict.WIDTH, line.length(), "line: " + line);

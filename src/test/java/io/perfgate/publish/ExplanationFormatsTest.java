@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfgate.summary.SummaryCodec;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +22,12 @@ class ExplanationFormatsTest {
 
   @Test
   void summaryJsonListsTheExplanationWithItsCauseAddressAndCount() {
-    JsonNode e = SummaryJson.toTree(Reports.targetDown()).path("explanations").get(0);
+    JsonNode e = SummaryCodec.tree(Reports.targetDown()).path("explanations").get(0);
     assertEquals("connection-refused", e.path("cause").asText());
     assertEquals("127.0.0.1:9", e.path("address").asText());
     assertEquals(143, e.path("count").asLong());
     assertEquals(WHY, e.path("text").asText());
-    assertEquals(0, SummaryJson.toTree(Reports.passing()).path("explanations").size());
+    assertEquals(0, SummaryCodec.tree(Reports.passing()).path("explanations").size());
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Summary;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URL;
@@ -50,7 +50,7 @@ class JunitXmlTest {
   @Test
   void everyReportValidatesAgainstTheJenkinsJunitSchema() throws Exception {
     Schema schema = xsd();
-    for (RunReport report : Reports.all()) {
+    for (Summary report : Reports.all()) {
       String xml = JunitXml.render(report, "ci-agent-1");
       schema.newValidator().validate(new StreamSource(new StringReader(xml)));
     }

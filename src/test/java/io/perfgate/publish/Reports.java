@@ -1,20 +1,23 @@
 package io.perfgate.publish;
 
-import io.perfgate.analysis.Figures;
-import io.perfgate.analysis.Finding;
-import io.perfgate.analysis.Finding.Horizon;
-import io.perfgate.analysis.Finding.Kind;
-import io.perfgate.analysis.Finding.Recommendation;
-import io.perfgate.analysis.Finding.Severity;
-import io.perfgate.analysis.GateResult;
 import io.perfgate.analysis.ResourceAnalysis;
-import io.perfgate.analysis.RunReport;
-import io.perfgate.analysis.Verdict;
 import io.perfgate.gate.Bounds;
+import io.perfgate.gate.Gate;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Tier;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.monitor.Series;
+import io.perfgate.summary.ErrorCount;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Finding;
+import io.perfgate.summary.Finding.Horizon;
+import io.perfgate.summary.Finding.Kind;
+import io.perfgate.summary.Finding.Recommendation;
+import io.perfgate.summary.Finding.Severity;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Second;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +51,8 @@ final class Reports {
         rps);
   }
 
-  static RunReport.Run run(String scenario, boolean truncated, boolean aborted, String reason) {
-    return new RunReport.Run(
+  static Summary.Run run(String scenario, boolean truncated, boolean aborted, String reason) {
+    return new Summary.Run(
         "trackersimulation-20261123150446734",
         "io.perfgate.simulations.TrackerSimulation",
         scenario,
@@ -58,11 +61,13 @@ final class Reports {
         START,
         START + DURATION,
         "3.15.1",
+        List.of(),
         truncated,
         aborted,
         Optional.ofNullable(reason),
         WARM_UP,
         "../index.html",
+        "",
         List.of());
   }
 
@@ -76,6 +81,7 @@ final class Reports {
       Tier tier) {
     return new GateResult(
         scope + " " + criterion,
+        Gate.Kind.SLA,
         scope,
         criterion,
         threshold,
@@ -86,83 +92,113 @@ final class Reports {
         "resources/perfgate.conf:12");
   }
 
-  static List<RunReport.Entry> requests() {
+  static List<Summary.Entry> requests() {
     return List.of(
-        new RunReport.Entry(
-            "health", List.of(), figures(1200, 0, 4, 9, 14, 20), figures(1000, 0, 3, 8, 12, 19.2)),
-        new RunReport.Entry(
+        new Summary.Entry(
+            "health",
+            List.of(),
+            figures(1200, 0, 4, 9, 14, 20),
+            figures(1000, 0, 3, 8, 12, 19.2),
+            Optional.empty()),
+        new Summary.Entry(
             "list-jobs",
             List.of(),
             figures(900, 3, 40, 120, 180, 15),
-            figures(750, 2, 38, 110, 160, 14.4)),
-        new RunReport.Entry(
+            figures(750, 2, 38, 110, 160, 14.4),
+            Optional.empty()),
+        new Summary.Entry(
             "clustered-failures",
             List.of("triage"),
             figures(600, 12, 210, 812, 1400, 10),
-            figures(500, 10, 205, 790, 1300, 9.6)),
-        new RunReport.Entry(
+            figures(500, 10, 205, 790, 1300, 9.6),
+            Optional.empty()),
+        new Summary.Entry(
             "job-detail",
             List.of("triage"),
             figures(600, 0, 30, 95, 140, 10),
-            figures(500, 0, 28, 90, 130, 9.6)),
-        new RunReport.Entry(
+            figures(500, 0, 28, 90, 130, 9.6),
+            Optional.empty()),
+        new Summary.Entry(
             "import-results",
             List.of(),
             figures(300, 0, 60, 150, 200, 5),
-            figures(250, 0, 58, 140, 190, 4.8)),
-        new RunReport.Entry(
+            figures(250, 0, 58, 140, 190, 4.8),
+            Optional.empty()),
+        new Summary.Entry(
             "list-jobs-page-2",
             List.of(),
             figures(300, 0, 45, 100, 150, 5),
-            figures(250, 0, 44, 97, 140, 4.8)));
+            figures(250, 0, 44, 97, 140, 4.8),
+            Optional.empty()));
   }
 
-  static List<RunReport.Entry> groups() {
+  static List<Summary.Entry> groups() {
     return List.of(
-        new RunReport.Entry(
+        new Summary.Entry(
             "triage",
             List.of(),
             figures(600, 12, 260, 900, 1500, 10),
-            figures(500, 10, 250, 880, 1450, 9.6)));
+            figures(500, 10, 250, 880, 1450, 9.6),
+            Optional.empty()));
   }
 
-  static List<RunReport.Second> seconds(boolean spiky) {
-    List<RunReport.Second> out = new ArrayList<>();
+  static List<Second> seconds(boolean spiky) {
+    List<Second> out = new ArrayList<>();
     for (int s = 0; s < 62; s++) {
       long users = Math.min(10, s + 1);
       long requests = users * 6 + (s % 3);
       long errors = spiky && s > 40 && s < 46 ? 4 : 0;
       long p95 = s < 8 ? 400 - s * 40 : (spiky && s > 38 ? 800 : 90 + s % 7);
-      out.add(new RunReport.Second(s, requests, errors, users, p95));
+      out.add(
+          new Second(
+              s,
+              users,
+              0,
+              0,
+              new Figures(
+                  requests,
+                  requests - errors,
+                  errors,
+                  p95 / 4,
+                  p95 * 2,
+                  p95 / 2.0,
+                  p95 / 4.0,
+                  p95 / 2,
+                  p95 * 3 / 4,
+                  p95,
+                  p95 + 10,
+                  p95 + 20,
+                  requests)));
     }
     return out;
   }
 
-  static RunReport passing() {
-    return new RunReport(
+  static Summary passing() {
+    return new Summary(
         run("benchmark", false, false, null),
         figures(3900, 3, 30, 180, 900, 62.9),
         figures(3250, 2, 28, 150, 700, 62.5),
         requests(),
         groups(),
         List.of(
-            new RunReport.Phase(
-                "1 user", 1, 0, 20_000, figures(400, 0, 20, 40, 60, 20), Optional.of(1.0)),
-            new RunReport.Phase(
+            new Summary.Phase(
+                "1 user", 1, 0, 20_000, figures(400, 0, 20, 40, 60, 20), OptionalDouble.of(1.0)),
+            new Summary.Phase(
                 "10 users",
                 10,
                 20_000,
                 40_000,
                 figures(1600, 0, 25, 60, 90, 80),
-                Optional.of(0.92)),
-            new RunReport.Phase(
+                OptionalDouble.of(0.92)),
+            new Summary.Phase(
                 "25 users",
                 25,
                 40_000,
                 62_000,
                 figures(1900, 3, 40, 120, 200, 86),
-                Optional.of(0.41))),
+                OptionalDouble.of(0.41))),
         seconds(false),
+        List.of(),
         List.of(),
         List.of(
             gate("global", "p95 < 500ms", 500, 150, "ms", true, Tier.TARGET),
@@ -177,13 +213,15 @@ final class Reports {
                 List.of(
                     new Recommendation(
                         Horizon.LONG_TERM, "Plan capacity for 25 users per instance.")))),
-        Optional.of(0.97),
+        OptionalDouble.of(0.97),
         Optional.empty(),
-        Verdict.PASS);
+        Verdict.PASS,
+        Optional.empty(),
+        List.of());
   }
 
-  static RunReport failing() {
-    return new RunReport(
+  static Summary failing() {
+    return new Summary(
         run("stress", false, false, null),
         figures(3900, 80, 120, 1450, 2900, 62.9),
         figures(3250, 70, 110, 812, 2100, 62.5),
@@ -192,8 +230,9 @@ final class Reports {
         List.of(),
         seconds(true),
         List.of(
-            new RunReport.ErrorCount("status.find.in(200,201), but actually found 503", 60, 75.0),
-            new RunReport.ErrorCount("Request timeout to 127.0.0.1:8080 after 60000 ms", 20, 25.0)),
+            new ErrorCount("status.find.in(200,201), but actually found 503", 60, 75.0),
+            new ErrorCount("Request timeout to 127.0.0.1:8080 after 60000 ms", 20, 25.0)),
+        List.of(),
         List.of(
             gate("global", "p95 < 500ms", 500, 812, "ms", false, Tier.ACCEPTABLE),
             gate("global", "errors < 1%", 1, 2.154, "%", false, Tier.POOR),
@@ -224,14 +263,16 @@ final class Reports {
                 "triage / clustered-failures",
                 "Cache hit ratio 62%.",
                 List.of())),
-        Optional.of(0.71),
+        OptionalDouble.of(0.71),
         Optional.empty(),
-        Verdict.FAIL);
+        Verdict.FAIL,
+        Optional.empty(),
+        List.of());
   }
 
-  static RunReport withBaseline() {
-    RunReport p = passing();
-    return new RunReport(
+  static Summary withBaseline() {
+    Summary p = passing();
+    return new Summary(
         run("baseline", false, false, null),
         p.global(),
         p.measured(),
@@ -240,6 +281,7 @@ final class Reports {
         List.of(),
         p.perSecond(),
         p.errors(),
+        List.of(),
         List.of(
             gate("global", "p95 < 500ms", 500, 150, "ms", true, Tier.TARGET),
             gate("global", "p99 < 1s", 1000, 700, "ms", true, Tier.ACCEPTABLE)),
@@ -251,55 +293,62 @@ final class Reports {
                 "p95 is 12.0% above the baseline (limit 5%)",
                 List.of(
                     new Recommendation(Horizon.IMMEDIATE, "Compare the two builds' changes.")))),
-        Optional.empty(),
+        OptionalDouble.empty(),
         Optional.of(
-            new RunReport.BaselineDiff(
+            new Summary.BaselineDiff(
                 "trackersimulation-20261116150000000",
                 START - 7 * 86_400_000L,
                 List.of(
-                    new RunReport.Delta("global", "p95", 134, 150, 0.1194),
-                    new RunReport.Delta("global", "rps", 64.0, 62.5, -0.0234),
-                    new RunReport.Delta("global", "errors %", 0, 0.0615, Double.POSITIVE_INFINITY),
-                    new RunReport.Delta("health", "p95", 8, 8, 0.0)))),
-        Verdict.WARN);
+                    new Summary.Delta("global", "p95", 134, 150, 0.1194),
+                    new Summary.Delta("global", "rps", 64.0, 62.5, -0.0234),
+                    new Summary.Delta("global", "errors %", 0, 0.0615, Double.POSITIVE_INFINITY),
+                    new Summary.Delta("health", "p95", 8, 8, 0.0)))),
+        Verdict.WARN,
+        Optional.empty(),
+        List.of());
   }
 
-  static RunReport aborted() {
-    RunReport.Run base = run("spike", true, true, "Too many errors: 35% of requests failed");
-    RunReport.Run run =
-        new RunReport.Run(
+  static Summary aborted() {
+    Summary.Run base = run("spike", true, true, "Too many errors: 35% of requests failed");
+    Summary.Run run =
+        new Summary.Run(
             base.id(),
             base.simulation(),
             base.scenario(),
             base.environment(),
             base.target(),
-            base.start(),
+            base.startEpochMillis(),
             START + 21_500,
             base.gatlingVersion(),
+            List.of(),
             true,
             true,
             base.abortReason(),
             base.warmUpMillis(),
             base.gatlingReport(),
+            "",
             List.of("Only 21 s of the planned 5 min ran."));
-    return new RunReport(
+    return new Summary(
         run,
         figures(800, 280, 300, 3000, 6000, 37.2),
         figures(500, 200, 320, 3200, 6100, 43.5),
         List.of(
-            new RunReport.Entry(
+            new Summary.Entry(
                 "health",
                 List.of(),
                 figures(800, 280, 300, 3000, 6000, 37.2),
-                figures(500, 200, 320, 3200, 6100, 43.5))),
+                figures(500, 200, 320, 3200, 6100, 43.5),
+                Optional.empty())),
         List.of(),
         List.of(),
         seconds(true).subList(0, 21),
-        List.of(new RunReport.ErrorCount("j.n.ConnectException: Connection refused", 280, 100)),
+        List.of(new ErrorCount("j.n.ConnectException: Connection refused", 280, 100)),
+        List.of(),
         List.of(
             gate("global", "p95 < 500ms", 500, 3200, "ms", false, Tier.CRITICAL),
             new GateResult(
                 "request import-results p95 < 800ms",
+                Gate.Kind.SLA,
                 "request import-results",
                 "p95 < 800ms",
                 800,
@@ -309,9 +358,11 @@ final class Reports {
                 Optional.empty(),
                 "resources/perfgate.conf:20")),
         List.of(),
+        OptionalDouble.empty(),
         Optional.empty(),
+        Verdict.FAIL,
         Optional.empty(),
-        Verdict.FAIL);
+        List.of());
   }
 
   /** Names and messages with every character that breaks a careless writer. */
@@ -319,37 +370,41 @@ final class Reports {
 
   static final String ODD_MESSAGE = "body <html> didn't match ]]> & \"quote\"\u0001 end";
 
-  static RunReport oddNames() {
-    RunReport.Run base = run("odd.profile", false, false, null);
-    RunReport.Run run =
-        new RunReport.Run(
+  static Summary oddNames() {
+    Summary.Run base = run("odd.profile", false, false, null);
+    Summary.Run run =
+        new Summary.Run(
             "run <1> & \"co\"",
             "Sim<Odd>",
             "odd.profile",
             "env&\"x\"",
             "http://127.0.0.1:8080/?a=1&b=<2>",
-            base.start(),
-            base.end(),
+            base.startEpochMillis(),
+            base.endEpochMillis(),
             "3.15.1",
+            List.of(),
             false,
             false,
             Optional.empty(),
             base.warmUpMillis(),
             "../index.html",
+            "",
             List.of("warning with <tag> & ampersand"));
     Figures f = figures(100, 1, 10, 20, 30, 5);
-    return new RunReport(
+    return new Summary(
         run,
         f,
         f,
-        List.of(new RunReport.Entry(ODD_REQUEST, List.of("grp <&>"), f, f)),
-        List.of(new RunReport.Entry("grp <&>", List.of(), f, f)),
-        List.of(new RunReport.Phase("phase <1>", 1, 0, 60_000, f, Optional.empty())),
+        List.of(new Summary.Entry(ODD_REQUEST, List.of("grp <&>"), f, f, Optional.empty())),
+        List.of(new Summary.Entry("grp <&>", List.of(), f, f, Optional.empty())),
+        List.of(new Summary.Phase("phase <1>", 1, 0, 60_000, f, OptionalDouble.empty())),
         seconds(false),
-        List.of(new RunReport.ErrorCount(ODD_MESSAGE, 1, 100)),
+        List.of(new ErrorCount(ODD_MESSAGE, 1, 100)),
+        List.of(),
         List.of(
             new GateResult(
                 "request " + ODD_REQUEST + " p95 < 10ms",
+                Gate.Kind.SLA,
                 "request " + ODD_REQUEST,
                 "p95 < 10ms",
                 10,
@@ -366,16 +421,18 @@ final class Reports {
                 "errors <1%> & \"more\"",
                 List.of(
                     new Recommendation(Horizon.IMMEDIATE, "fix <script>alert(1)</script> & go")))),
+        OptionalDouble.empty(),
         Optional.empty(),
+        Verdict.FAIL,
         Optional.empty(),
-        Verdict.FAIL);
+        List.of());
   }
 
   /** Nothing listens at the target: every request failed, and the analysis says why. */
-  static RunReport targetDown() {
+  static Summary targetDown() {
     String refused =
         "j.n.ConnectException: finishConnect(..) failed with error(-111): Connection refused";
-    return new RunReport(
+    return new Summary(
         run("smoke", false, false, null),
         figures(143, 143, 1, 2, 3, 28.6),
         figures(120, 120, 1, 2, 3, 30),
@@ -383,32 +440,32 @@ final class Reports {
         List.of(),
         List.of(),
         seconds(false),
-        List.of(new RunReport.ErrorCount(refused, 143, 100)),
+        List.of(new ErrorCount(refused, 143, 100)),
         List.of(
-            gate("global", "p95 < 500ms", 500, 2, "ms", true, Tier.TARGET),
-            gate("global", "errors < 1%", 1, 100, "%", false, Tier.CRITICAL)),
-        List.of(),
-        Optional.of(0.0),
-        Optional.empty(),
-        Verdict.FAIL,
-        Optional.empty(),
-        List.of(
-            new io.perfgate.analysis.Explanation(
+            new io.perfgate.summary.Explanation(
                 "connection-refused",
                 "127.0.0.1:9",
                 143,
                 "connection refused on 127.0.0.1:9: is the target running? Nothing listens on that"
                     + " port (143 requests failed).")),
-        Optional.empty());
+        List.of(
+            gate("global", "p95 < 500ms", 500, 2, "ms", true, Tier.TARGET),
+            gate("global", "errors < 1%", 1, 100, "%", false, Tier.CRITICAL)),
+        List.of(),
+        OptionalDouble.of(0.0),
+        Optional.empty(),
+        Verdict.FAIL,
+        Optional.empty(),
+        List.of());
   }
 
   /**
    * A soak run whose target leaks 0.5 MB a second after a growing warm-up, with a named Prometheus
    * gauge and an injector that ran out of CPU: resources judged by the real analysis.
    */
-  static RunReport withResources() {
-    RunReport base = passing();
-    long start = base.run().start();
+  static Summary withResources() {
+    Summary base = passing();
+    long start = base.run().startEpochMillis();
     List<Series.Point> rss = new ArrayList<>();
     List<Series.Point> cpu = new ArrayList<>();
     List<Series.Point> pool = new ArrayList<>();
@@ -435,6 +492,7 @@ final class Reports {
                 "The metric db_pool_waiting was not on the target's endpoint when it was first scraped."));
     ResourceAnalysis.Result r =
         ResourceAnalysis.analyse(
+            "",
             samples,
             start,
             base.run().warmUpMillis(),
@@ -453,24 +511,26 @@ final class Reports {
     findings.addAll(r.findings());
     List<String> warnings = new ArrayList<>(base.run().warnings());
     warnings.addAll(r.warnings());
-    RunReport.Run b = base.run();
-    RunReport.Run run =
-        new RunReport.Run(
+    Summary.Run b = base.run();
+    Summary.Run run =
+        new Summary.Run(
             b.id(),
             b.simulation(),
             "soak",
             b.environment(),
             b.target(),
-            b.start(),
-            b.end(),
+            b.startEpochMillis(),
+            b.endEpochMillis(),
             b.gatlingVersion(),
+            List.of(),
             b.truncated(),
             b.aborted(),
             b.abortReason(),
             b.warmUpMillis(),
             b.gatlingReport(),
+            "",
             warnings);
-    return new RunReport(
+    return new Summary(
         run,
         base.global(),
         base.measured(),
@@ -479,17 +539,17 @@ final class Reports {
         base.phases(),
         base.perSecond(),
         base.errors(),
+        List.of(),
         gates,
         findings,
         base.apdex(),
         base.baseline(),
         Verdict.FAIL,
         Optional.empty(),
-        List.of(),
-        Optional.of(r.report()));
+        List.of(r.report()));
   }
 
-  static List<RunReport> all() {
+  static List<Summary> all() {
     return List.of(
         passing(), failing(), withBaseline(), aborted(), oddNames(), targetDown(), withResources());
   }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.perfgate.analysis.RunReport;
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Second;
+import io.perfgate.summary.Summary;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -82,7 +84,7 @@ class RunPageTest {
 
   @Test
   void everyPageIsWellFormedAndSelfContained() throws Exception {
-    for (RunReport report : Reports.all()) {
+    for (Summary report : Reports.all()) {
       String html = RunPage.render(report);
       assertTrue(html.startsWith("<!DOCTYPE html>"));
       Document doc = parse(html);
@@ -172,16 +174,16 @@ class RunPageTest {
 
   @Test
   void longRunsAreFoldedToOnePointPerPixel() {
-    List<RunReport.Second> day = new ArrayList<>();
+    List<Second> day = new ArrayList<>();
     for (int s = 0; s < 86_400; s++) {
-      day.add(new RunReport.Second(s, 100, s == 50_000 ? 7 : 0, 10, 50));
+      day.add(new Second(s, 10, 0, 0, Figures.countsOnly(100, s == 50_000 ? 7 : 0, 100)));
     }
     var chart =
         Charts.chart(
             "errors",
             day,
             0,
-            List.of(new Charts.Series("e", "e", RunReport.Second::errors, Charts.Fold.MAX)));
+            List.of(new Charts.Series("e", "e", x -> x.figures().ko(), Charts.Fold.MAX)));
     @SuppressWarnings("unchecked")
     var series = (List<java.util.Map<String, Object>>) chart.get("series");
     String[] points = ((String) series.get(0).get("points")).split(" ");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.summary.ErrorCount;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -187,8 +188,8 @@ class LogReaderTest {
     RunStats s = RunStats.of(log, List.of());
     assertEquals(
         List.of(
-            new RunStats.ErrorCount("line one line two", 2, 200.0 / 3),
-            new RunStats.ErrorCount("crashed: badly", 1, 100.0 / 3)),
+            new ErrorCount("line one line two", 2, 200.0 / 3),
+            new ErrorCount("crashed: badly", 1, 100.0 / 3)),
         s.errors());
     assertEquals(
         List.of("外側", "外側/inner"), s.groups().stream().map(GroupStats::pathString).toList());

@@ -3,6 +3,7 @@ package io.perfgate.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.summary.ErrorCount;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,9 +61,9 @@ class MergeTest {
       assertEquals(sum, g.global().count(), g.pathString());
     }
     assertEquals(2, merged.logs().size());
-    long errors = merged.errors().stream().mapToLong(RunStats.ErrorCount::count).sum();
-    long errorsA = statsA.errors().stream().mapToLong(RunStats.ErrorCount::count).sum();
-    long errorsB = statsB.errors().stream().mapToLong(RunStats.ErrorCount::count).sum();
+    long errors = merged.errors().stream().mapToLong(ErrorCount::count).sum();
+    long errorsA = statsA.errors().stream().mapToLong(ErrorCount::count).sum();
+    long errorsB = statsB.errors().stream().mapToLong(ErrorCount::count).sum();
     assertEquals(errorsA + errorsB, errors);
   }
 

@@ -16,8 +16,9 @@ import java.time.Duration;
 /**
  * Writes the simulation.log files the results tests read: two scenarios, requests inside nested
  * groups, failures with several messages, a request that cannot be built (an error record), and a
- * request name outside Latin-1 (a UTF-16 string in the log). Only against fixture.url, which the
- * tests point at their own server on 127.0.0.1; bounded by fixture.seconds.
+ * request name outside Latin-1 (a UTF-16 string in the log), a request with a long tail. Only
+ * against fixture.url, which the tests point at their own server on 127.0.0.1; bounded by
+ * fixture.seconds.
  *
  * <p>System properties: fixture.url (required), fixture.seconds (default 6), fixture.rate (new
  * shoppers per second, default 15).
@@ -44,6 +45,7 @@ public class ReaderFixtureSimulation extends Simulation {
   private final ScenarioBuilder crawlers =
       scenario("crawlers")
           .exec(http("crawl").get("/fast"))
+          .exec(http("tail").get("/tail"))
           // #{absent} is never set: Gatling cannot build the request and logs an error record.
           .exec(http("broken-template").get("/fast/#{absent}"))
           .pause(Duration.ofMillis(100));

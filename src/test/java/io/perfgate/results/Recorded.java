@@ -1,6 +1,5 @@
 package io.perfgate.results;
 
-import com.tdunning.math.stats.AVLTreeDigest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,24 +112,26 @@ final class Recorded implements RecordHandler {
     return requests.stream().filter(p).toList();
   }
 
-  /** Brute-force figures of values in log order, by the definitions of Gatling's report. */
-  record Figures(
-      long count, long ok, int min, int max, double mean, double stdDev, AVLTreeDigest digest) {
+  /**
+   * Brute-force figures of values, by their definitions: every value kept and sorted, the
+   * percentile p the value at rank ceil(p * count), mean and population standard deviation as
+   * Gatling computes them.
+   */
+  record Figures(long count, long ok, int min, int max, double mean, double stdDev, int[] sorted) {
     static Figures of(List<Integer> values, List<Boolean> oks) {
       long sum = 0;
       long sumSq = 0;
       int min = Integer.MAX_VALUE;
       int max = Integer.MIN_VALUE;
-      AVLTreeDigest d = Digests.create();
       for (int v : values) {
         sum += v;
         sumSq += (long) v * v;
         min = Math.min(min, v);
         max = Math.max(max, v);
-        d.add(v);
       }
       double n = values.size();
       double mean = sum / n;
+      int[] sorted = values.stream().mapToInt(Integer::intValue).sorted().toArray();
       return new Figures(
           values.size(),
           oks.stream().filter(b -> b).count(),
@@ -138,12 +139,18 @@ final class Recorded implements RecordHandler {
           max,
           mean,
           Math.sqrt(sumSq / n - mean * mean),
-          d);
+          sorted);
     }
 
     static Figures ofRequests(List<Request> rs) {
       return of(
           rs.stream().map(Request::responseTime).toList(), rs.stream().map(Request::ok).toList());
+    }
+
+    /** The value at rank ceil(count * numerator / denominator) of the sorted values. */
+    int percentile(long numerator, long denominator) {
+      long rank = (count * numerator + denominator - 1) / denominator;
+      return sorted[(int) Math.max(0, rank - 1)];
     }
   }
 }

@@ -1,10 +1,11 @@
 package io.perfgate.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.summary.Figures;
+import io.perfgate.summary.Second;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -20,7 +21,7 @@ class WindowTest {
       List.of(
           new Window("warm-up", 0, 2000),
           Window.of("middle", Duration.ofSeconds(2), Duration.ofSeconds(5)),
-          Window.from("measured", Duration.ofSeconds(3)),
+          Window.from("measured", Duration.ofSeconds(3)).withPerRequest(),
           new Window("after-the-end", 100_000, 200_000));
 
   private static Recorded records;
@@ -43,7 +44,7 @@ class WindowTest {
 
   @Test
   void requestAndGroupFiguresOverEachWindowAreTheBruteForceOnes() {
-    for (Window w : WINDOWS) {
+    for (Window w : WINDOWS.stream().filter(Window::perRequest).toList()) {
       for (RequestStats r : stats.requests()) {
         Predicate<Recorded.Request> p = q -> q.path().equals(r.path()) && w.contains(q.start());
         assertFigures(
@@ -66,11 +67,18 @@ class WindowTest {
 
   @Test
   void aWindowAfterTheRunIsEmptyAndSaysSo() {
-    Stats s = stats.globalByWindow().get("after-the-end");
+    Figures s = stats.globalByWindow().get("after-the-end");
     assertTrue(s.isEmpty());
-    assertTrue(Double.isNaN(s.p95()));
-    assertNull(s.gatling());
-    assertEquals(0, s.seconds());
+    assertEquals(0, s.p95());
+    assertTrue(Double.isNaN(s.mean()));
+    assertEquals(0, s.rps());
+  }
+
+  @Test
+  void onlyPerRequestWindowsHaveRequestFigures() {
+    for (RequestStats r : stats.requests()) {
+      assertEquals(List.of("measured"), List.copyOf(r.byWindow().keySet()), r.path());
+    }
   }
 
   @Test
@@ -85,17 +93,20 @@ class WindowTest {
 
   @Test
   void theSecondsSeriesIsTheBruteForceOne() {
-    List<RunStats.Second> seconds = stats.seconds();
+    List<Second> seconds = stats.seconds();
     assertTrue(seconds.size() >= 6, "a 6 s run has at least 6 seconds: " + seconds.size());
     long active = 0;
     long endedBefore = 0;
-    for (RunStats.Second s : seconds) {
-      long from = s.second() * 1000;
+    for (Second s : seconds) {
+      long from = s.offsetSeconds() * 1000;
       long to = from + 1000;
       Predicate<Integer> in = t -> t >= from && t < to;
       List<Recorded.Request> rs = records.requests(r -> in.test(r.start()));
-      assertEquals(rs.size(), s.requests(), "second " + s.second());
-      assertEquals(rs.stream().filter(r -> !r.ok()).count(), s.ko(), "second " + s.second());
+      assertEquals(rs.size(), s.figures().count(), "second " + s.offsetSeconds());
+      assertEquals(
+          rs.stream().filter(r -> !r.ok()).count(),
+          s.figures().ko(),
+          "second " + s.offsetSeconds());
       long started =
           records.users.stream().filter(u -> u.start() && in.test(u.timestamp())).count();
       long ended = records.users.stream().filter(u -> !u.start() && in.test(u.timestamp())).count();
@@ -104,13 +115,14 @@ class WindowTest {
       long alive =
           records.users.stream().filter(u -> u.start() && u.timestamp() < to).count()
               - records.users.stream().filter(u -> !u.start() && u.timestamp() < from).count();
-      assertEquals(alive, s.activeUsers(), "second " + s.second());
+      assertEquals(alive, s.activeUsers(), "second " + s.offsetSeconds());
       if (rs.isEmpty()) {
-        assertTrue(Double.isNaN(s.p95()));
+        assertEquals(0, s.figures().count());
       } else {
-        int[] sorted = rs.stream().mapToInt(Recorded.Request::responseTime).sorted().toArray();
-        int exact = sorted[(int) Math.ceil(0.95 * sorted.length) - 1]; // nearest rank
-        assertEquals(exact, s.p95(), exact < 256 ? 0 : exact / 128.0, "second " + s.second());
+        Recorded.Figures exact = Recorded.Figures.ofRequests(rs);
+        assertEquals(exact.percentile(95, 100), s.figures().p95(), "second " + s.offsetSeconds());
+        assertEquals(exact.percentile(50, 100), s.figures().p50(), "second " + s.offsetSeconds());
+        assertEquals(exact.max(), s.figures().max(), "second " + s.offsetSeconds());
       }
       active = Math.max(active, s.activeUsers());
       endedBefore += ended;
@@ -118,7 +130,7 @@ class WindowTest {
     assertTrue(active > 0);
     assertEquals(records.users.stream().filter(u -> !u.start()).count(), endedBefore);
     assertEquals(
-        records.requests.size(), seconds.stream().mapToLong(RunStats.Second::requests).sum());
+        records.requests.size(), seconds.stream().mapToLong(x -> x.figures().count()).sum());
   }
 
   private static Fixtures.Run assertRun() {
@@ -129,7 +141,7 @@ class WindowTest {
     }
   }
 
-  private static void assertFigures(Recorded.Figures expected, Stats actual, Window w) {
+  private static void assertFigures(Recorded.Figures expected, Figures actual, Window w) {
     String where = "window " + w.name() + ": ";
     assertEquals(expected.count(), actual.count(), where + "count");
     double seconds =
@@ -137,7 +149,7 @@ class WindowTest {
                 0,
                 Math.min(w.toMillis(), records.last()) - Math.max(w.fromMillis(), records.first()))
             / 1000.0;
-    assertEquals(seconds, actual.seconds(), where + "seconds");
+    assertEquals(seconds == 0 ? 0 : expected.count() / seconds, actual.rps(), 1e-9, where + "rps");
     if (expected.count() == 0) {
       assertTrue(actual.isEmpty());
       return;
@@ -148,11 +160,11 @@ class WindowTest {
     assertEquals(expected.max(), actual.max(), where + "max");
     assertEquals(expected.mean(), actual.mean(), 1e-9, where + "mean");
     assertEquals(expected.stdDev(), actual.stdDev(), 1e-9, where + "std dev");
-    assertEquals(expected.digest().quantile(0.5), actual.p50(), where + "p50");
-    assertEquals(expected.digest().quantile(0.75), actual.p75(), where + "p75");
-    assertEquals(expected.digest().quantile(0.95), actual.p95(), where + "p95");
-    assertEquals(expected.digest().quantile(0.99), actual.p99(), where + "p99");
-    assertEquals(expected.digest().quantile(99.9 / 100.0), actual.p999(), where + "p99.9");
+    assertEquals(expected.percentile(50, 100), actual.p50(), where + "p50");
+    assertEquals(expected.percentile(75, 100), actual.p75(), where + "p75");
+    assertEquals(expected.percentile(95, 100), actual.p95(), where + "p95");
+    assertEquals(expected.percentile(99, 100), actual.p99(), where + "p99");
+    assertEquals(expected.percentile(999, 1000), actual.p999(), where + "p99.9");
     assertEquals(expected.count() / seconds, actual.rps(), 1e-9, where + "rps");
   }
 }

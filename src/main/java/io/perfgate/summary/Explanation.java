@@ -1,4 +1,4 @@
-package io.perfgate.analysis;
+package io.perfgate.summary;
 
 /**
  * Why requests failed, in plain words: what Gatling's error messages mean for the target, e.g.

@@ -1,4 +1,4 @@
-package io.perfgate.analysis;
+package io.perfgate.summary;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
 public record Finding(
     Severity severity, Kind kind, String subject, String summary, List<Recommendation> advice) {
   public Finding {
-    advice = List.copyOf(advice);
+    advice = Lists.copy(advice);
   }
 
   /** How much a finding matters. */

@@ -1,5 +1,8 @@
-package io.perfgate.analysis;
+package io.perfgate.summary;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -8,31 +11,46 @@ import java.util.OptionalDouble;
  * What the resource samples of a run say: the series (offsets from the run's start, bytes shown as
  * MB), the target's derived figures with the leak verdict, and the injector's load.
  *
+ * @param injector which injector sampled them: "" for a run of one injector, its label in a merge
+ *     of several
  * @param targetProcess what the process sampler sampled, when it did
  * @param embeddedDemo the target process is the injector's own JVM (the embedded demo service)
  * @param notes problems met while sampling or judging
  */
+@JsonPropertyOrder({
+  "injector",
+  "intervalMillis",
+  "targetProcess",
+  "embeddedDemo",
+  "target",
+  "injectorFigures",
+  "series",
+  "notes"
+})
 public record ResourceReport(
+    String injector,
     long intervalMillis,
     Optional<String> targetProcess,
     boolean embeddedDemo,
     List<SeriesView> series,
     Optional<Target> target,
-    Optional<Injector> injector,
+    @JsonProperty("injectorFigures") Optional<Injector> injectorFigures,
     List<String> notes) {
   public ResourceReport {
-    series = List.copyOf(series);
-    notes = List.copyOf(notes);
+    series = Lists.copy(series);
+    notes = Lists.copy(notes);
   }
 
   /** One sampled metric; values in {@code unit} ("MB" for memory). */
   public record SeriesView(String source, String metric, String unit, List<Point> points) {
     public SeriesView {
-      points = List.copyOf(points);
+      points = Lists.copy(points);
     }
   }
 
-  /** A sample: milliseconds from the run's start and the value. */
+  /** A sample, as a two-element JSON array: milliseconds from the run's start, the value. */
+  @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+  @JsonPropertyOrder({"offsetMillis", "value"})
   public record Point(long offsetMillis, double value) {}
 
   /**
@@ -47,11 +65,11 @@ public record ResourceReport(
    */
   public record Target(
       String memorySource,
-      OptionalDouble memoryGrowth,
+      @JsonProperty("memoryGrowthMbPerMin") OptionalDouble memoryGrowth,
       OptionalDouble memoryFit,
       OptionalDouble peakRssMb,
-      OptionalDouble avgCpu,
-      OptionalDouble peakCpu,
+      @JsonProperty("avgCpuPercent") OptionalDouble avgCpu,
+      @JsonProperty("peakCpuPercent") OptionalDouble peakCpu,
       OptionalDouble threadGrowth,
       OptionalDouble fdGrowth,
       Leak leak) {}
@@ -69,10 +87,10 @@ public record ResourceReport(
    * @param bound why the injector limited the run; empty when it did not
    */
   public record Injector(
-      double avgCpu,
-      double peakCpu,
+      @JsonProperty("avgCpuPercent") double avgCpu,
+      @JsonProperty("peakCpuPercent") double peakCpu,
       double gcPercent,
-      double peakHeapAfterGc,
-      long lagMillis,
+      @JsonProperty("peakHeapAfterGcPercent") double peakHeapAfterGc,
+      @JsonProperty("injectionLagMillis") long lagMillis,
       Optional<String> bound) {}
 }

@@ -1,0 +1,77 @@
+package io.perfgate.cli;
+
+import io.perfgate.gate.Gate;
+import io.perfgate.summary.GateResult;
+import io.perfgate.summary.Summary;
+
+/**
+ * The facts CI scripts decide on, one key=value a line, from a run's summary (the `facts` command):
+ *
+ * <pre>
+ * run=trackersimulation-20261123152838422    the run folder's name
+ * simulation=TrackerSimulation
+ * scenario=smoke
+ * verdict=FAIL                               PASS, WARN or FAIL
+ * truncated=false                            the log was cut short (a killed run)
+ * aborted=false                              a stop criterion ended the run
+ * requests=116                               every request of the whole run
+ * ok=116                                     the requests that succeeded
+ * gates=9                                    gates judged
+ * failed=2                                   gates breached
+ * failedRegression=1                         breached regression gates
+ * failedSla=1                                the other breached gates
+ * breach=regression global p95 ... : actual 21 ms, threshold 20ms (baseline ...)   one line each
+ * </pre>
+ */
+final class Facts {
+  private Facts() {}
+
+  static String of(Summary s) {
+    StringBuilder out = new StringBuilder();
+    line(out, "run", s.run().id());
+    line(out, "simulation", s.run().simulation());
+    line(out, "scenario", s.run().scenario());
+    line(out, "verdict", s.verdict().name());
+    line(out, "truncated", Boolean.toString(s.run().truncated()));
+    line(out, "aborted", Boolean.toString(s.run().aborted()));
+    line(out, "requests", Long.toString(s.global().count()));
+    line(out, "ok", Long.toString(s.global().ok()));
+    int failed = 0;
+    int regression = 0;
+    StringBuilder breaches = new StringBuilder();
+    for (GateResult g : s.gates()) {
+      if (g.passed()) {
+        continue;
+      }
+      failed++;
+      boolean isRegression = g.kind() == Gate.Kind.REGRESSION;
+      if (isRegression) {
+        regression++;
+      }
+      line(
+          breaches,
+          "breach",
+          (isRegression ? "regression " : "sla ")
+              + g.name()
+              + ": actual "
+              + (g.actual().isPresent()
+                  ? GateResult.withUnit(g.actual().getAsDouble(), "") + " " + g.unit()
+                  : "nothing measured")
+              + ", threshold "
+              + g.threshold()
+              + (g.origin().isEmpty() ? "" : " (" + g.origin() + ")"));
+    }
+    line(out, "gates", Integer.toString(s.gates().size()));
+    line(out, "failed", Integer.toString(failed));
+    line(out, "failedRegression", Integer.toString(regression));
+    line(out, "failedSla", Integer.toString(failed - regression));
+    return out.append(breaches).toString();
+  }
+
+  private static void line(StringBuilder out, String key, String value) {
+    out.append(key)
+        .append('=')
+        .append(value == null ? "" : value.replace('\n', ' ').replace('\r', ' '))
+        .append('\n');
+  }
+}
