@@ -2,12 +2,12 @@ package io.perfgate.cli;
 
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.BaselineStore;
-import io.perfgate.baseline.RunGates;
 import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
 import io.perfgate.history.TrendCommand;
+import io.perfgate.pipeline.RunGates;
 import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.results.LogFormatException;
 import io.perfgate.results.LogReader;

@@ -1,7 +1,6 @@
 package io.perfgate.pipeline;
 
 import io.perfgate.analysis.RunAnalysis;
-import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.files.AtomicFiles;
 import io.perfgate.history.Trend;

@@ -1,10 +1,10 @@
 package io.perfgate.simulation;
 
-import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.files.AtomicFiles;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.monitor.SamplesFile;
+import io.perfgate.pipeline.RunGates;
 import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.summary.Summary;
 import io.perfgate.units.Durations;

@@ -1,8 +1,8 @@
 package io.perfgate.simulation;
 
-import io.perfgate.baseline.RunGates;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
+import io.perfgate.pipeline.RunGates;
 import io.perfgate.profile.Plans;
 import io.perfgate.profile.Profile;
 import java.util.Locale;

@@ -1,5 +1,9 @@
-package io.perfgate.baseline;
+package io.perfgate.pipeline;
 
+import io.perfgate.baseline.Baseline;
+import io.perfgate.baseline.BaselineException;
+import io.perfgate.baseline.BaselineStore;
+import io.perfgate.baseline.RegressionGates;
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
 import java.util.ArrayList;
