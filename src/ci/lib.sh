@@ -73,27 +73,17 @@ ci_check_parameters() {
   fi
 }
 
-# Runs perfgate's command line through Maven (mvn -q compile exec:exec -Dcli="..."), its output
-# shown and kept in the file $2, and returns the command's own exit status (0 done, 2 a gate
-# failed, 1 an error, 64 usage), which Maven reports only as "Exit value: N". A Maven failure
-# before the command ran (a compile error) returns 1.
+# Runs perfgate's command line (src/perfgate, whose output is perfgate's alone), its output shown
+# and kept in the file $2, and returns the command's own exit status (0 done, 2 a gate failed, 1 an
+# error, 64 usage). The words of $1 are split on white space.
 ci_cli() {
-  local cli=$1 log=$2 rc=0 value
+  local cli=$1 log=$2 rc=0 words
   ci_log "perfgate $cli"
+  read -r -a words <<<"$cli"
   set +e
-  # The exec plugin's stack trace for a non-zero exit says nothing more than "Exit value: N":
-  # kept in the log file, left off the console.
-  "${CI_MVN[@]}" -B -q -ntp ${CI_EXTRA[@]+"${CI_EXTRA[@]}"} compile exec:exec -Dcli="$cli" 2>&1 | tee "$log" |
-    sed -E '/^[[:space:]]+at /d; /^org\.apache\.commons\.exec\.ExecuteException/d'
+  "$CI_ROOT/src/perfgate" "${words[@]}" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   set -e
-  if ((rc != 0)); then
-    value=$(grep -o 'Exit value: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
-    rc=${value:-1}
-    if ((rc == 0)); then
-      rc=1
-    fi
-  fi
   return "$rc"
 }
 
@@ -110,9 +100,8 @@ ci_write() {
   printf '%s\n' "$2" >"$1"
 }
 
-# Facts from a summary.json as key=value lines (see src/ci/SummaryFacts.java).
+# Facts from a summary.json as key=value lines (`src/perfgate facts`: run, simulation, scenario,
+# verdict, truncated, aborted, requests, ok, gates, failed, failedRegression, failedSla, breach=...).
 ci_summary_facts() {
-  # C1 only and the serial collector: this small program starts about twice as fast.
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    "$CI_ROOT/src/ci/SummaryFacts.java" "$1"
+  "$CI_ROOT/src/perfgate" facts "$1"
 }

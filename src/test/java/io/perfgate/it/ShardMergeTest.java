@@ -1,12 +1,20 @@
 package io.perfgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfgate.results.GroupPath;
+import io.perfgate.results.LogReader;
+import io.perfgate.results.RecordHandler;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -14,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two injectors run one test at the same time, each its shard of the profile; merging their logs
- * gives one summary whose counts are the sums and whose gates judge the merged figures.
+ * gives one summary whose figures are exactly those of the union of their records, whose gates
+ * judge the merged figures, and which carries each shard's resources and resource gates.
  */
 class ShardMergeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +68,9 @@ class ShardMergeTest {
             merged.toString(),
             "--scenario",
             "it",
-            "-Dperfgate.config=src/test/resources/it/gates.conf");
+            "-Dperfgate.config=src/test/resources/it/gates.conf",
+            // A resource gate every shard breaches: the merged run must judge each shard's.
+            "-Dsla.resources.maxRss=1MB");
     int status = merge.status();
     String console = merge.console();
     assertTrue(status == 0 || status == 2, console);
@@ -74,6 +85,69 @@ class ShardMergeTest {
             summary.path("measured").path("p95").asDouble(), gate.path("actual").asDouble(), 0.0);
       }
     }
+
+    // Exactly the figures of one log holding both shards' records.
+    List<Integer> union = new ArrayList<>();
+    long ko = 0;
+    for (var shard : new GatlingProcess.Result[] {a, b}) {
+      ko += responseTimes(shard.runDir().orElseThrow().resolve("simulation.log"), union);
+    }
+    Collections.sort(union);
+    JsonNode global = summary.path("global");
+    assertEquals(union.size(), global.path("count").asLong());
+    assertEquals(ko, global.path("ko").asLong());
+    assertEquals(union.get(0), global.path("min").asInt());
+    assertEquals(union.get(union.size() - 1), global.path("max").asInt());
+    long[][] percentiles = {{50, 100}, {75, 100}, {95, 100}, {99, 100}, {999, 1000}};
+    String[] names = {"p50", "p75", "p95", "p99", "p999"};
+    for (int i = 0; i < names.length; i++) {
+      long rank = (union.size() * percentiles[i][0] + percentiles[i][1] - 1) / percentiles[i][1];
+      assertEquals(union.get((int) rank - 1), global.path(names[i]).asInt(), names[i]);
+    }
+    assertEquals(
+        union.stream().mapToLong(Integer::longValue).sum() / (double) union.size(),
+        global.path("mean").asDouble(),
+        1e-9);
+
+    // Each shard's resources, labelled by injector, and each shard's resource gates.
+    JsonNode resources = summary.path("resources");
+    assertEquals(2, resources.size(), resources.toString());
+    assertEquals("injector 1", resources.get(0).path("injector").asText());
+    assertEquals("injector 2", resources.get(1).path("injector").asText());
+    for (JsonNode r : resources) {
+      assertTrue(r.path("series").size() > 0, r.toString());
+    }
+    List<String> resourceGates = new ArrayList<>();
+    for (JsonNode gate : summary.path("gates")) {
+      if (gate.path("kind").asText().equals("resource")) {
+        resourceGates.add(gate.path("name").asText());
+        assertFalse(gate.path("passed").asBoolean(), gate.toString());
+      }
+    }
+    assertEquals(
+        List.of("injector 1: target max rss < 1MB", "injector 2: target max rss < 1MB"),
+        resourceGates);
+    assertEquals(2, status, "a breached resource gate fails the merged run: " + console);
+    assertTrue(Files.isRegularFile(merged.resolve("perfgate/histograms.json")));
+    assertEquals("histograms.json", summary.path("run").path("histograms").asText());
+  }
+
+  /** Adds a log's response times to {@code into}; returns how many of its requests failed. */
+  private static long responseTimes(Path log, List<Integer> into) throws Exception {
+    long[] ko = {0};
+    LogReader.read(
+        log,
+        new RecordHandler() {
+          @Override
+          public void request(
+              GroupPath group, String name, int start, int end, boolean ok, String message) {
+            into.add(end - start);
+            if (!ok) {
+              ko[0]++;
+            }
+          }
+        });
+    return ko[0];
   }
 
   private static long count(Path runDir) throws Exception {
