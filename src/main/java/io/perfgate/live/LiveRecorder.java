@@ -461,7 +461,6 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     long start = startEpochMillis;
     long end = endSecond;
     synchronized (lock) {
-      long latest = all.ring.latest();
       long to;
       String state;
       if (end != Long.MIN_VALUE) {
@@ -471,9 +470,8 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
         to = -1;
         state = "waiting";
       } else {
-        long now = Math.floorDiv(clock.getAsLong() - start, 1000);
         // The current second is not complete: it would show a dip at the right of every chart.
-        to = Math.max(latest, now - 1);
+        to = Math.floorDiv(clock.getAsLong() - start, 1000) - 1;
         state = "running";
       }
       long first = Math.max(Math.max(0, from), to - history + 1);
