@@ -219,7 +219,8 @@
               stroke: s.color,
               width: 1.5,
               spanGaps: false,
-              points: { show: false },
+              // uPlot's default: points only where they are sparse, so a lone second shows.
+              points: { size: 5 },
               value: function (u, v) { return value(unit, v); }
             };
           })),

@@ -26,6 +26,9 @@ final class SecondRing {
   private final SecondCounts[] recent = new SecondCounts[RECENT];
   private final long[] recentSecond = new long[RECENT];
   private long latest = Long.MIN_VALUE;
+  private long cachedSecond = Long.MIN_VALUE;
+  private int cachedSlot;
+  private int cachedRecent;
 
   SecondRing(int capacity) {
     if (capacity < RECENT) {
@@ -62,7 +65,19 @@ final class SecondRing {
     } else if (s <= latest - capacity) {
       return;
     }
-    int slot = slot(s);
+    // Most records end in the same second as the one before: skip the two divisions then.
+    int slot;
+    int r;
+    if (s == cachedSecond) {
+      slot = cachedSlot;
+      r = cachedRecent;
+    } else {
+      slot = slot(s);
+      r = (int) Math.floorMod(s, RECENT);
+      cachedSecond = s;
+      cachedSlot = slot;
+      cachedRecent = r;
+    }
     if (second[slot] != s) {
       second[slot] = s;
       ok[slot] = 0;
@@ -76,7 +91,6 @@ final class SecondRing {
     } else {
       ko[slot]++;
     }
-    int r = (int) Math.floorMod(s, RECENT);
     if (recentSecond[r] == s) {
       recent[r].add(ms);
     }

@@ -61,6 +61,10 @@ class LiveBrowserTest {
             0,
             List.of(new StopStanding.Criterion(StopStanding.Kind.ERROR_RATIO, 0.04, 0.5, false))));
     long start = SyntheticFeed.header(recorder);
+    // A name that looks like markup stays text: no element, no script, no request for "x".
+    String hostile = "<img src=x onerror=\"window.owned=1\">";
+    recorder.request(
+        io.perfgate.results.GroupPath.ROOT, hostile, 0, 3, false, "</td><b>" + hostile);
     SyntheticFeed feed = new SyntheticFeed();
     Thread feeder =
         new Thread(() -> feed.run(recorder, start, 150, Duration.ofSeconds(14)), "feeder");
@@ -105,9 +109,18 @@ class LiveBrowserTest {
       }
       assertEquals("running", browser.evaluate("document.body.getAttribute('data-state')"));
       assertEquals(
-          "3",
+          "4",
           browser.evaluate("String(document.querySelectorAll('#request-charts .plot').length)"),
           "one latency chart per request");
+      assertTrue(
+          browser.evaluate("document.getElementById('requests').textContent").contains(hostile));
+      assertTrue(
+          browser
+              .evaluate("document.getElementById('error-messages').textContent")
+              .contains(hostile));
+      assertEquals(
+          "0", browser.evaluate("String(document.querySelectorAll('img, table b').length)"));
+      assertEquals("undefined", browser.evaluate("typeof window.owned"));
       assertTrue(
           browser
               .evaluate("document.getElementById('requests').textContent")
