@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 /**
  * The trend page's templates ({@code perfgate/trend/} in the class path) and the chart library it
  * inlines (uPlot, from its WebJar). The partial {@code style} is the run page's style sheet, so
- * both pages look alike.
+ * both pages look alike. The live page inlines the same uPlot through {@link #uplotJs()} and {@link
+ * #uplotCss()}.
  */
-final class TrendTemplates {
+public final class TrendTemplates {
   static final String FOLDER = "/perfgate/trend/";
   static final String SHARED_STYLE = "/perfgate/templates/style.mustache";
   private static final String UPLOT_POM = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
@@ -58,7 +59,7 @@ final class TrendTemplates {
   }
 
   /** The uPlot release on the class path, e.g. "1.6.30". */
-  static String uplotVersion() {
+  public static String uplotVersion() {
     Properties p = new Properties();
     try (InputStream in = TrendTemplates.class.getResourceAsStream(UPLOT_POM)) {
       if (in == null) {
@@ -77,7 +78,7 @@ final class TrendTemplates {
    * uPlot's minified script, ready to inline in a script element. Its first line, a comment with
    * the project's address, becomes the licence notice: the page names no URL at all.
    */
-  static String uplotJs() {
+  public static String uplotJs() {
     String version = uplotVersion();
     String js = text(webjar(version, "dist/uPlot.iife.min.js"));
     if (js.startsWith("/*!")) {
@@ -92,12 +93,12 @@ final class TrendTemplates {
         + inlinable(js, "script");
   }
 
-  static String uplotCss() {
+  public static String uplotCss() {
     return inlinable(text(webjar(uplotVersion(), "dist/uPlot.min.css")), "style");
   }
 
   /** Text placed inside a script or style element must not end it early. */
-  static String inlinable(String text, String element) {
+  public static String inlinable(String text, String element) {
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.contains("</" + element) || lower.contains("<!--")) {
       throw new IllegalStateException(
