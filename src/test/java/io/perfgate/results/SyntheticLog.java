@@ -63,7 +63,7 @@ public final class SyntheticLog implements AutoCloseable {
     return this;
   }
 
-  SyntheticLog group(List<String> groups, int start, int end, int cumulated, boolean ok)
+  public SyntheticLog group(List<String> groups, int start, int end, int cumulated, boolean ok)
       throws IOException {
     out.writeByte(3);
     groups(groups);
