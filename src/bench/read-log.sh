@@ -89,9 +89,9 @@ http_get() {
 }
 
 start_nginx() {
-  local prefix=$WORK/nginx port try i
+  local prefix=$WORK/nginx port
   mkdir -p "$prefix/tmp"
-  for try in $(seq 1 20); do
+  for _ in $(seq 1 20); do
     port=$((20000 + (RANDOM * 32768 + RANDOM) % 30000))
     cat >"$prefix/nginx.conf" <<EOF
 worker_processes 1;
@@ -116,7 +116,7 @@ EOF
     : >"$prefix/error.log"
     "$NGINX" -p "$prefix" -c "$prefix/nginx.conf" 2>>"$prefix/error.log" &
     NGINX_PID=$!
-    for i in $(seq 1 50); do
+    for _ in $(seq 1 50); do
       kill -0 "$NGINX_PID" 2>/dev/null || break
       if [[ $(http_get "$port" / 2>/dev/null) == ok ]]; then
         PORT=$port

@@ -1,6 +1,8 @@
 package io.perfgate.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.during;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
@@ -15,7 +17,9 @@ import java.time.Duration;
  * assertions.
  *
  * <p>System properties: bench.url (the target, required), bench.users (concurrent users, default
- * 64), bench.duration (seconds, default 60).
+ * 64), bench.duration (seconds, default 60), bench.keepAlive (true: each user loops on its own
+ * keep-alive connection for the whole duration, Gatling's {@code during}; false, the default: each
+ * user sends one request and ends, so every request opens a connection).
  */
 public class PlainGatlingSimulation extends Simulation {
   private final int users = Integer.getInteger("bench.users", 64);
@@ -25,7 +29,10 @@ public class PlainGatlingSimulation extends Simulation {
 
   private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.url"));
 
-  private final ScenarioBuilder index = scenario("plain").exec(http("index").get("/"));
+  private final ScenarioBuilder index =
+      Boolean.getBoolean("bench.keepAlive")
+          ? scenario("plain").exec(during(duration).on(exec(http("index").get("/"))))
+          : scenario("plain").exec(http("index").get("/"));
 
   {
     setUp(index.injectClosed(constantConcurrentUsers(users).during(duration))).protocols(protocol);

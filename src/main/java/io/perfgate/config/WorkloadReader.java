@@ -3,6 +3,7 @@ package io.perfgate.config;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.perfgate.units.Durations;
 import io.perfgate.workload.Check;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
@@ -32,7 +33,8 @@ final class WorkloadReader {
           "shuffle", Feeder.Strategy.SHUFFLE);
   private static final String STEP_FORMS =
       "an endpoint name, { request = <endpoint> }, { think = 1s } or { think = [1s, 3s] },"
-          + " { feed = <feeder> }, { group = <name>, steps = [...] } or { repeat = 3, steps = [...] }";
+          + " { feed = <feeder> }, { group = <name>, steps = [...] }, { repeat = 3, steps = [...] }"
+          + " or { during = 60s | run, steps = [...] }";
 
   private WorkloadReader() {}
 
@@ -248,15 +250,34 @@ final class WorkloadReader {
       } else if (keys.contains("repeat")) {
         s.rejectUnknown(Set.of("repeat", "steps"));
         out.add(new Step.Repeat(s.integer("repeat", 1), steps(s, "steps", endpoints, feeders)));
+      } else if (keys.contains("during")) {
+        s.rejectUnknown(Set.of("during", "steps"));
+        out.add(new Step.During(during(s), steps(s, "steps", endpoints, feeders)));
       } else {
         throw ConfigError.at(
             at,
             s.where(),
-            "this step has none of request, think, feed, group or repeat",
+            "this step has none of request, think, feed, group, repeat or during",
             STEP_FORMS);
       }
     }
     return out;
+  }
+
+  /** A loop's length: a duration, or "run" for the profile's whole planned duration (empty). */
+  private static Optional<Duration> during(Node step) {
+    String raw = step.string("during").trim();
+    if (raw.equals("run")) {
+      return Optional.empty();
+    }
+    Optional<Duration> d = Durations.parse(raw);
+    if (d.isEmpty() || d.get().isZero()) {
+      throw step.error(
+          "during",
+          "'" + raw + "' is neither a duration greater than zero nor run",
+          "a duration such as 60s or 5m, or run (loop until the profile's planned end)");
+    }
+    return d;
   }
 
   private static Step request(String key, String where, String endpoint, Set<String> endpoints) {

@@ -29,8 +29,9 @@ public final class HistogramFile {
   static final String FORMAT = "perfgate-histograms";
   static final int VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
+  // Writing at the end of a run needs Jackson's streaming generator only; reading (analyze,
+  // baselines) builds a tree.
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private HistogramFile() {}
 
@@ -104,7 +105,7 @@ public final class HistogramFile {
   public static Histograms read(Path file) throws IOException {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = JSON.readTree(in);
+      root = new ObjectMapper(FACTORY).readTree(in);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage());
     }

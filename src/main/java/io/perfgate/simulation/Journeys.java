@@ -1,5 +1,6 @@
 package io.perfgate.simulation;
 
+import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.percent;
@@ -9,6 +10,7 @@ import static io.gatling.javaapi.core.CoreDsl.repeat;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.perfgate.workload.Step;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,19 @@ import java.util.function.Function;
 final class Journeys {
   private Journeys() {}
 
-  /** The chain of configured steps; {@code steps} resolves endpoints, feeders and think times. */
-  static ChainBuilder chain(List<Step> steps, Function<Step, ChainBuilder> leaf) {
+  /**
+   * The chain of configured steps; {@code steps} resolves endpoints, feeders and think times, and
+   * {@code planned} is the profile's planned duration (a loop {@code during = run} lasts it).
+   */
+  static ChainBuilder chain(List<Step> steps, Function<Step, ChainBuilder> leaf, Duration planned) {
     List<ChainBuilder> chains = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof Step.Group g) {
-        chains.add(group(g.name()).on(chain(g.steps(), leaf)));
+        chains.add(group(g.name()).on(chain(g.steps(), leaf, planned)));
       } else if (s instanceof Step.Repeat r) {
-        chains.add(repeat(r.times()).on(chain(r.steps(), leaf)));
+        chains.add(repeat(r.times()).on(chain(r.steps(), leaf, planned)));
+      } else if (s instanceof Step.During d) {
+        chains.add(during(d.duration().orElse(planned)).on(chain(d.steps(), leaf, planned)));
       } else {
         chains.add(leaf.apply(s));
       }

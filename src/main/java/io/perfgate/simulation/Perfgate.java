@@ -305,7 +305,7 @@ public final class Perfgate {
     for (String name : weights.keySet()) {
       Journey j = settings.workload().journeys().get(name);
       if (j != null && j.steps().isPresent()) {
-        chains.put(name, Journeys.chain(j.steps().get(), this::leaf));
+        chains.put(name, Journeys.chain(j.steps().get(), this::leaf, plan().total()));
       } else if (javaJourneys.containsKey(name)) {
         chains.put(name, javaJourneys.get(name));
       } else {

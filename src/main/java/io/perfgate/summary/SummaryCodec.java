@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,8 +39,12 @@ import java.util.Locale;
 public final class SummaryCodec {
   public static final String FILE_NAME = "summary.json";
 
-  private static final ObjectMapper PRETTY = mapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper COMPACT = mapper();
+  // One mapper (building one is the costly part, at the end of a run); pretty or compact writers
+  // and the strict line reader are views of it.
+  private static final ObjectMapper MAPPER = mapper();
+  private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+  private static final ObjectReader LINES =
+      MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private SummaryCodec() {}
 
@@ -148,7 +154,7 @@ public final class SummaryCodec {
 
   /** The summary as a JSON tree (for schema checks and tools that walk it). */
   public static JsonNode tree(Summary summary) {
-    return PRETTY.valueToTree(summary);
+    return MAPPER.valueToTree(summary);
   }
 
   /**
@@ -160,7 +166,7 @@ public final class SummaryCodec {
   public static Summary read(Path file) throws IOException {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = PRETTY.readTree(in);
+      root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       throw new IOException(
           file + " is not valid JSON (" + e.getOriginalMessage() + "): not a perfgate summary.");
@@ -172,7 +178,7 @@ public final class SummaryCodec {
   public static Summary parse(String json, String where) throws IOException {
     JsonNode root;
     try {
-      root = PRETTY.readTree(json);
+      root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IOException(
           where + " is not valid JSON (" + e.getOriginalMessage() + "): not a perfgate summary.");
@@ -198,7 +204,7 @@ public final class SummaryCodec {
     }
     JsonNode current = v == 1 ? upgradeFromVersion1(root.deepCopy()) : root;
     try {
-      return PRETTY.treeToValue(current, Summary.class);
+      return MAPPER.treeToValue(current, Summary.class);
     } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
       throw new IOException(
           where
@@ -260,7 +266,7 @@ public final class SummaryCodec {
   /** A value as one line of JSON, without the line break. */
   public static String line(Object value) {
     try {
-      return COMPACT.writeValueAsString(value);
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a record always serializes: " + e.getMessage(), e);
     }
@@ -268,14 +274,11 @@ public final class SummaryCodec {
 
   /** A parsed JSON tree (one history line) as a value of {@code type}. */
   public static <T> T fromLine(JsonNode node, Class<T> type) throws JsonProcessingException {
-    return COMPACT.treeToValue(node, type);
+    return MAPPER.treeToValue(node, type);
   }
 
   /** Parses one line of JSON into a tree; trailing tokens make it invalid. */
   public static JsonNode parseLine(String line) throws JsonProcessingException {
     return LINES.readTree(line);
   }
-
-  private static final ObjectMapper LINES =
-      mapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 }

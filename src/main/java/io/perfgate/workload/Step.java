@@ -2,6 +2,7 @@ package io.perfgate.workload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** One step of a journey written in configuration. */
 public sealed interface Step {
@@ -17,6 +18,17 @@ public sealed interface Step {
   /** A multi-request transaction, reported as one group. */
   record Group(String name, List<Step> steps) implements Step {
     public Group {
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /**
+   * Run steps again and again for a while: for {@code duration}, or, when it is empty, for the
+   * profile's whole planned duration (a user started at the run's start then loops until the plan
+   * ends, on its own keep-alive connections).
+   */
+  record During(Optional<Duration> duration, List<Step> steps) implements Step {
+    public During {
       steps = List.copyOf(steps);
     }
   }
