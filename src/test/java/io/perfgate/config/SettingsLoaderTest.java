@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.workload.Step;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +270,12 @@ class SettingsLoaderTest {
             "workload.journeys.triage.steps[0].steps[0].request",
             List.of("there is no endpoint 'nope'", "health, jobs")),
         Arguments.of(
+            "loop whose length is neither a duration nor run",
+            "workload.journeys.browse.steps = [{ during = forever, steps = [health] }]\n",
+            "during = forever",
+            "workload.journeys.browse.steps[0].during",
+            List.of("'forever' is neither a duration greater than zero nor run", "60s", "run")),
+        Arguments.of(
             "feed step naming an unknown feeder",
             "workload.journeys.browse.steps = [{ feed = customers }, health]\n",
             "feed = customers",
@@ -479,6 +487,19 @@ class SettingsLoaderTest {
   }
 
   // ---- mistakes the file cannot even be read past ----
+
+  @Test
+  void aLoopRunsForItsDurationOrForThePlannedRun() {
+    project(
+        "workload.journeys.loop { weight = 1, steps = [{ during = run, steps = [health] },"
+            + " { during = 90s, steps = [jobs] }] }\n");
+    List<Step> steps = load().workload().journeys().get("loop").steps().orElseThrow();
+    assertEquals(
+        new Step.During(Optional.empty(), List.of(new Step.Request("health"))), steps.get(0));
+    assertEquals(
+        new Step.During(Optional.of(Duration.ofSeconds(90)), List.of(new Step.Request("jobs"))),
+        steps.get(1));
+  }
 
   @Test
   void unbalancedBraceNamesTheFileAndLine() {
