@@ -61,6 +61,7 @@ final class RunView {
     v.put("hasErrorTable", !report.errors().isEmpty());
     v.put("resources", ResourceView.of(report.resources(), run.warmUpMillis()));
     v.put("hasResources", !report.resources().isEmpty());
+    v.put("exactNote", Words.EXACT_PERCENTILES);
     return v;
   }
 

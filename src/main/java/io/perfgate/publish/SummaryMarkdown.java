@@ -70,6 +70,7 @@ public final class SummaryMarkdown {
         .append(" ms, measured p95 ")
         .append(report.measured().p95())
         .append(" ms.\n\n");
+    md.append(esc(Words.EXACT_PERCENTILES)).append("\n\n");
     if (run.gatlingReport().isBlank()) {
       md.append("Gatling wrote no HTML report for this run.\n");
     } else {

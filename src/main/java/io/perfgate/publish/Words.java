@@ -124,6 +124,13 @@ final class Words {
     return offTarget == 0 ? held : held + ", " + offTarget + " not on target";
   }
 
+  /** How perfgate's percentiles are computed, and why Gatling's report may show others. */
+  static final String EXACT_PERCENTILES =
+      "perfgate's percentiles are exact: p95 is the value at rank ceil(0.95 x count) of all the"
+          + " response times, sorted (nearest rank, whole milliseconds), the same every time the run"
+          + " is read. Gatling's HTML report estimates its percentiles (a t-digest) and can show"
+          + " other values for the same run; its assertion table shows perfgate's.";
+
   /** Why the measured window differs from the whole run, in one sentence. */
   static String warmUp(Summary.Run run) {
     if (run.warmUpMillis() <= 0) {
