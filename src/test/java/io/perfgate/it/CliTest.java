@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,41 @@ class CliTest {
     assertEquals(before.path("global"), after.path("global"));
     assertEquals(before.path("measured"), after.path("measured"));
     assertEquals("it", after.path("run").path("scenario").asText());
+  }
+
+  @Test
+  void theLauncherAnswersABreachedGateWithExitTwoAndTheVerdictBlockOnly() throws Exception {
+    Path copy = tmp.resolve("breached");
+    copyRun(runB, copy);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "bash",
+                "src/perfgate",
+                "analyze",
+                copy.toString(),
+                "-Dperfgate.config=src/test/resources/it/strict.conf")
+            .redirectErrorStream(true);
+    Process p = pb.start();
+    String console;
+    try (var in = p.getInputStream()) {
+      console = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), console);
+    assertEquals(2, p.exitValue(), console);
+    assertTrue(console.contains("perfgate FAIL"), console);
+    assertTrue(console.contains("global p95 < 1ms"), console);
+    for (String noise : List.of("[INFO]", "[ERROR]", "BUILD", "Exception", "\tat ")) {
+      assertFalse(console.contains(noise), "'" + noise + "' in:\n" + console);
+    }
+    JsonNode s = JSON.readTree(copy.resolve("perfgate/summary.json").toFile());
+    assertEquals("FAIL", s.path("verdict").asText());
+  }
+
+  /** A copy of a run's log and perfgate folder, so that a test can judge it its own way. */
+  private static void copyRun(Path run, Path to) throws Exception {
+    Files.createDirectories(to.resolve("perfgate"));
+    Files.copy(run.resolve("simulation.log"), to.resolve("simulation.log"));
+    Files.copy(run.resolve("perfgate/summary.json"), to.resolve("perfgate/summary.json"));
   }
 
   @Test
