@@ -159,7 +159,7 @@ final class RunView {
               "ko", m.ko(),
               "errorPercent", Fmt.percent(m.errorPercent()),
               "hasErrors", m.ko() > 0,
-              "mean", m.mean(),
+              "mean", m.count() == 0 ? "-" : Fmt.number(m.mean(), 1),
               "p50", m.p50(),
               "p95", m.p95(),
               "p99", m.p99(),
