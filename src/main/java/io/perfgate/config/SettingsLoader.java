@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import io.perfgate.analysis.AnalysisSettings;
+import io.perfgate.injector.PreflightSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.PlanException;
@@ -153,6 +154,8 @@ public final class SettingsLoader {
 
     String scenario = root.string("scenario").trim();
     Injectors injectors = injectors(root.child("injector"));
+    PreflightSettings preflight =
+        InjectorReader.preflight(root.child("injector").child("preflight"));
     Overrides overrides = overrides(root);
     Optional<Plan> plan = Optional.empty();
     if (!Settings.LIST.equals(scenario)) {
@@ -189,11 +192,12 @@ public final class SettingsLoader {
         analysis(root.child("analysis")),
         injectors,
         MonitorReader.monitor(root.child("target").child("monitor")),
-        MonitorReader.resources(root.child("sla").child("resources")));
+        MonitorReader.resources(root.child("sla").child("resources")),
+        preflight);
   }
 
   private static Injectors injectors(Node node) {
-    node.rejectUnknown(Set.of("count", "index"));
+    node.rejectUnknown(Set.of("count", "index", "preflight"));
     int count = node.integer("count", 1);
     int index = node.integer("index", 0);
     if (index >= count) {

@@ -25,6 +25,9 @@ import io.perfgate.demo.DemoOptions;
 import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
+import io.perfgate.injector.InjectorFacts;
+import io.perfgate.injector.JourneyTime;
+import io.perfgate.injector.Preflight;
 import io.perfgate.monitor.Monitor;
 import io.perfgate.monitor.MonitorException;
 import io.perfgate.monitor.ResourceSamples;
@@ -32,6 +35,7 @@ import io.perfgate.profile.Plan;
 import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.RunMarker;
 import io.perfgate.target.Guard;
+import io.perfgate.target.Hosts;
 import io.perfgate.units.Durations;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
@@ -74,6 +78,9 @@ public final class Perfgate {
   private final RunWatch watch;
   private final Set<String> groups = new TreeSet<>();
   private volatile Path marked;
+
+  /** What the journeys written in Java were built from, for preflight's estimate. */
+  private JourneyTime javaJourneys = JourneyTime.NONE;
 
   private Perfgate(
       Settings settings,
@@ -218,6 +225,7 @@ public final class Perfgate {
 
   /** The request of a configured endpoint, named after it. */
   public HttpRequestActionBuilder request(String endpoint) {
+    javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
     return Requests.of(endpoint(endpoint), settings.target().requestTimeout());
   }
 
@@ -226,6 +234,7 @@ public final class Perfgate {
    * the analysis compares first and repeated requests to tell how well the target caches.
    */
   public HttpRequestActionBuilder repeatRequest(String endpoint) {
+    javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
     return Requests.of(
         endpoint(endpoint), endpoint + Requests.REPEAT, settings.target().requestTimeout());
   }
@@ -273,7 +282,14 @@ public final class Perfgate {
 
   /** The default think time, workload.think: a random pause between min and max. */
   public ChainBuilder think() {
+    javaJourneys =
+        javaJourneys.plus(
+            thinkTime(settings.workload().thinkMin(), settings.workload().thinkMax()));
     return pause(settings.workload().thinkMin(), settings.workload().thinkMax());
+  }
+
+  private static JourneyTime thinkTime(Duration min, Duration max) {
+    return new JourneyTime((min.toMillis() + max.toMillis()) / 2.0, 0);
   }
 
   /** A multi-request transaction, reported (and gated) as one group. */
@@ -325,8 +341,47 @@ public final class Perfgate {
                 .getMessage());
       }
     }
+    preflight(weights);
     return Injection.inject(
         scenario(scenarioName).exec(watch.guard(Journeys.mix(chains, weights))), plan());
+  }
+
+  /**
+   * Checks, before any load, that this injector can hold the plan (see {@link Preflight}); prints
+   * what it found under the plan, and refuses the run when it must.
+   */
+  private void preflight(Map<String, Double> weights) {
+    double total = 0;
+    double think = 0;
+    double requests = 0;
+    for (var w : weights.entrySet()) {
+      Journey j = settings.workload().journeys().get(w.getKey());
+      // A journey written in Java is estimated from every request and think time the simulation
+      // built through perfgate (a loop counts once): an upper bound for each of them.
+      JourneyTime t =
+          j != null && j.steps().isPresent()
+              ? JourneyTime.of(
+                  j.steps().get(), settings.workload().thinkMin(), settings.workload().thinkMax())
+              : javaJourneys;
+      total += w.getValue();
+      think += w.getValue() * t.thinkMillis();
+      requests += w.getValue() * t.requests();
+    }
+    JourneyTime mean =
+        total > 0 ? new JourneyTime(think / total, requests / total) : JourneyTime.NONE;
+    Preflight.Result result =
+        Preflight.check(
+            new Preflight.Inputs(
+                plan(),
+                mean,
+                settings.target().requestTimeout(),
+                settings.target().embedded() || Hosts.isLoopback(settings.target().host()),
+                settings.injectors().count(),
+                InjectorFacts.measure(),
+                settings.preflight()));
+    result.lines().forEach(System.out::println);
+    result.refusal().ifPresent(Fatal::refuse);
+    result.warnings().forEach(w -> System.err.println("perfgate: WARNING: " + w));
   }
 
   /**
@@ -351,7 +406,8 @@ public final class Perfgate {
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return watch.guard(exec(request(r.endpoint())));
+      return watch.guard(
+          exec(Requests.of(endpoint(r.endpoint()), settings.target().requestTimeout())));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
