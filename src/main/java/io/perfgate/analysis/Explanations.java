@@ -33,6 +33,7 @@ public final class Explanations {
   public static final String SERVER_ERROR = "server-error";
   public static final String CLIENT_ERROR = "client-error";
   public static final String NOTHING_COMPLETED = "nothing-completed";
+  public static final String ANSWER_TOO_LARGE = "answer-too-large";
 
   /** Every cause, in the order explanations of equal count are listed. */
   public static final List<String> CAUSES =
@@ -46,6 +47,7 @@ public final class Explanations {
           RATE_LIMITED,
           SERVER_ERROR,
           CLIENT_ERROR,
+          ANSWER_TOO_LARGE,
           NOTHING_COMPLETED);
 
   private static final Pattern ADDRESS =
@@ -53,6 +55,12 @@ public final class Explanations {
   private static final Pattern TIMEOUT_MESSAGE =
       Pattern.compile("Request timeout to .* after (\\d+) ?ms", Pattern.CASE_INSENSITIVE);
   private static final Pattern STATUS = Pattern.compile("^status\\..*found (\\d{3})$");
+
+  /** perfgate's own message for an answer over target.maxResponseSize (see Requests). */
+  private static final Pattern TOO_LARGE =
+      Pattern.compile(
+          "the answer of (.+) was larger than target\\.maxResponseSize \\(([^)]+)\\) once"
+              + " decompressed: (.+?) arrived");
 
   private Explanations() {}
 
@@ -118,6 +126,9 @@ public final class Explanations {
         return SERVER_ERROR;
       }
       return code >= 400 ? CLIENT_ERROR : null;
+    }
+    if (TOO_LARGE.matcher(message).find()) {
+      return ANSWER_TOO_LARGE;
     }
     if (m.contains("connection refused")) {
       return REFUSED;
@@ -201,6 +212,9 @@ public final class Explanations {
     final TreeSet<Integer> statuses = new TreeSet<>();
     final List<String> messages = new ArrayList<>();
     long timeoutMillis = -1;
+    final TreeSet<String> requests = new TreeSet<>();
+    String limit = "";
+    final List<String> sizes = new ArrayList<>();
 
     Builder(String cause, String address) {
       this.cause = cause;
@@ -213,6 +227,12 @@ public final class Explanations {
       Matcher status = STATUS.matcher(e.message());
       if (status.find()) {
         statuses.add(Integer.parseInt(status.group(1)));
+      }
+      Matcher large = TOO_LARGE.matcher(e.message());
+      if (large.find()) {
+        requests.add(large.group(1));
+        limit = large.group(2);
+        sizes.add(large.group(3));
       }
       Matcher timeout = TIMEOUT_MESSAGE.matcher(e.message());
       if (timeout.find() && timeoutMillis < 0) {
@@ -305,6 +325,22 @@ public final class Explanations {
                 + join(statuses)
                 + "): check the request paths, the credentials in target.headers and the"
                 + " request bodies ("
+                + failed
+                + " failed).";
+        case ANSWER_TOO_LARGE ->
+            "answers of "
+                + String.join(", ", requests)
+                + " from "
+                + address
+                + " were larger than target.maxResponseSize ("
+                + limit
+                + ") once decompressed ("
+                + String.join(", ", new TreeSet<>(sizes))
+                + "): perfgate's checks did not read them, so that the injector's heap holds. If"
+                + " the service really answers that much, raise target.maxResponseSize (the heap"
+                + " must hold three times that for every active user); if not, it answers far"
+                + " more than it should (a runaway query, a missing page size, compressed"
+                + " filler) ("
                 + failed
                 + " failed).";
         default -> throw new IllegalStateException("unknown cause " + cause);

@@ -6,6 +6,7 @@ import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Sla;
 import io.perfgate.injector.PreflightSettings;
+import io.perfgate.injector.ResponseLimit;
 import io.perfgate.monitor.MonitorSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
@@ -31,6 +32,7 @@ import java.util.Optional;
  * @param monitor what to sample during the run (target.monitor)
  * @param resources the resource gates (sla.resources)
  * @param preflight how a plan beyond this injector's limits is met (injector.preflight)
+ * @param maxResponseSize the most of an answer perfgate's checks read (target.maxResponseSize)
  */
 public record Settings(
     String scenario,
@@ -50,7 +52,8 @@ public record Settings(
     Injectors injectors,
     MonitorSettings monitor,
     ResourceSla resources,
-    PreflightSettings preflight) {
+    PreflightSettings preflight,
+    ResponseLimit maxResponseSize) {
   public static final String LIST = "list";
 
   public Settings {

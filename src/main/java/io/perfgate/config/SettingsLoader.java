@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import io.perfgate.analysis.AnalysisSettings;
 import io.perfgate.injector.PreflightSettings;
+import io.perfgate.injector.ResponseLimit;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.PlanException;
@@ -156,6 +157,7 @@ public final class SettingsLoader {
     Injectors injectors = injectors(root.child("injector"));
     PreflightSettings preflight =
         InjectorReader.preflight(root.child("injector").child("preflight"));
+    ResponseLimit maxResponseSize = InjectorReader.maxResponseSize(root.child("target"));
     Overrides overrides = overrides(root);
     Optional<Plan> plan = Optional.empty();
     if (!Settings.LIST.equals(scenario)) {
@@ -193,7 +195,8 @@ public final class SettingsLoader {
         injectors,
         MonitorReader.monitor(root.child("target").child("monitor")),
         MonitorReader.resources(root.child("sla").child("resources")),
-        preflight);
+        preflight,
+        maxResponseSize);
   }
 
   private static Injectors injectors(Node node) {

@@ -28,8 +28,15 @@ public final class Preflight {
    * @param lines what the plan printed at start says about the injector
    * @param warnings what the run must warn about
    * @param refusal the paragraph that refuses the run, when it must be refused
+   * @param users the users the plan holds at once (expected), which share the heap
+   * @param facts what the injector could hold
    */
-  public record Result(List<String> lines, List<String> warnings, Optional<String> refusal) {}
+  public record Result(
+      List<String> lines,
+      List<String> warnings,
+      Optional<String> refusal,
+      double users,
+      InjectorFacts facts) {}
 
   /**
    * What the check needs.
@@ -54,7 +61,7 @@ public final class Preflight {
     List<String> lines = new ArrayList<>();
     if (s.beyond() == PreflightSettings.Beyond.OFF) {
       lines.add("injector preflight: off (injector.preflight.beyond = off)");
-      return new Result(lines, List.of(), Optional.empty());
+      return new Result(lines, List.of(), Optional.empty(), in.plan().peak(), in.facts());
     }
     Plan plan = in.plan();
     double started = Math.max(1, plan.usersStarted());
@@ -182,19 +189,21 @@ public final class Preflight {
       }
     }
     if (beyond.isEmpty()) {
-      return new Result(lines, warnings, Optional.empty());
+      return new Result(lines, warnings, Optional.empty(), expected, f);
     }
     String paragraph = refusal(beyond, expected, in);
     if (s.beyond() == PreflightSettings.Beyond.WARN) {
       warnings.add(paragraph + " The run goes ahead anyway (injector.preflight.beyond = warn).");
-      return new Result(lines, warnings, Optional.empty());
+      return new Result(lines, warnings, Optional.empty(), expected, f);
     }
     return new Result(
         lines,
         warnings,
         Optional.of(
             paragraph
-                + " To run anyway, knowing it will fail, set -Dinjector.preflight.beyond=warn."));
+                + " To run anyway, knowing it will fail, set -Dinjector.preflight.beyond=warn."),
+        expected,
+        f);
   }
 
   /** One limit, judged. */

@@ -50,6 +50,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -78,6 +79,8 @@ public final class Perfgate {
   private final RunWatch watch;
   private final Set<String> groups = new TreeSet<>();
   private volatile Path marked;
+
+  private volatile long maxAnswer;
 
   /** What the journeys written in Java were built from, for preflight's estimate. */
   private JourneyTime javaJourneys = JourneyTime.NONE;
@@ -226,7 +229,7 @@ public final class Perfgate {
   /** The request of a configured endpoint, named after it. */
   public HttpRequestActionBuilder request(String endpoint) {
     javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
-    return Requests.of(endpoint(endpoint), settings.target().requestTimeout());
+    return Requests.of(endpoint(endpoint), settings.target().requestTimeout(), this::maxAnswer);
   }
 
   /**
@@ -236,7 +239,10 @@ public final class Perfgate {
   public HttpRequestActionBuilder repeatRequest(String endpoint) {
     javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
     return Requests.of(
-        endpoint(endpoint), endpoint + Requests.REPEAT, settings.target().requestTimeout());
+        endpoint(endpoint),
+        endpoint + Requests.REPEAT,
+        settings.target().requestTimeout(),
+        this::maxAnswer);
   }
 
   private Endpoint endpoint(String endpoint) {
@@ -382,6 +388,23 @@ public final class Perfgate {
     result.lines().forEach(System.out::println);
     result.refusal().ifPresent(Fatal::refuse);
     result.warnings().forEach(w -> System.err.println("perfgate: WARNING: " + w));
+    InjectorFacts facts = result.facts();
+    OptionalLong limit =
+        settings
+            .maxResponseSize()
+            .resolve(
+                facts.heapMaxBytes(),
+                facts.heapUsedBytes(),
+                result.users(),
+                settings.preflight().heapPerUserBytes());
+    maxAnswer = limit.orElse(0);
+    System.out.println(
+        settings.maxResponseSize().describe(limit, result.users(), facts.heapMaxBytes()));
+  }
+
+  /** The most of an answer checks read, in bytes; 0 for no limit. Settled before any load. */
+  private long maxAnswer() {
+    return maxAnswer;
   }
 
   /**
@@ -407,7 +430,9 @@ public final class Perfgate {
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
       return watch.guard(
-          exec(Requests.of(endpoint(r.endpoint()), settings.target().requestTimeout())));
+          exec(
+              Requests.of(
+                  endpoint(r.endpoint()), settings.target().requestTimeout(), this::maxAnswer)));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());

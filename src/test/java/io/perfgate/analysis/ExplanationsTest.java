@@ -143,6 +143,31 @@ class ExplanationsTest {
   }
 
   @Test
+  void answersOverTheLimitNameTheRequestsTheLimitAndTheSizes() {
+    // As a real run against a gzip bomb recorded them (AnswerLimitTest).
+    var got =
+        explain(
+            "i.p.s.AnswerTooLarge: the answer of page was larger than target.maxResponseSize (20MB)"
+                + " once decompressed: 32MB arrived, and perfgate's checks did not read it",
+            "19",
+            "i.p.s.AnswerTooLarge: the answer of search was larger than"
+                + " target.maxResponseSize (20MB) once decompressed: more than 2GB arrived, and"
+                + " perfgate's checks did not read it",
+            "2");
+
+    assertEquals(1, got.size(), got.toString());
+    assertEquals("answer-too-large", got.get(0).cause());
+    assertEquals(21, got.get(0).count());
+    assertTrue(
+        got.get(0)
+            .text()
+            .startsWith(
+                "answers of page, search from 127.0.0.1:4711 were larger than"
+                    + " target.maxResponseSize (20MB) once decompressed (32MB, more than 2GB):"),
+        got.get(0).text());
+  }
+
+  @Test
   void unknownMessagesAndChecksOnTheBodyAreNotGuessedAt() {
     assertEquals(
         List.of(),

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.injector.PreflightSettings;
+import io.perfgate.injector.ResponseLimit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** injector.preflight: its defaults, overrides and mistakes. */
+/** injector.preflight and target.maxResponseSize: defaults, overrides and mistakes. */
 class InjectorSettingsTest {
   @TempDir Path dir;
 
@@ -43,6 +44,18 @@ class InjectorSettingsTest {
         load("injector.preflight.beyond", "off").preflight().beyond());
     assertEquals(
         64 * 1024, load("injector.preflight.heapPerUser", "64KB").preflight().heapPerUserBytes());
+  }
+
+  @Test
+  void theAnswerLimitIsAutoOffOrASize() {
+    assertEquals(ResponseLimit.AUTO, load().maxResponseSize());
+    assertEquals(ResponseLimit.OFF, load("target.maxResponseSize", "off").maxResponseSize());
+    assertEquals(
+        ResponseLimit.of(10L << 20), load("target.maxResponseSize", "10MB").maxResponseSize());
+    String bad = refused("target.maxResponseSize", "huge").getMessage();
+    assertTrue(bad.contains("'target.maxResponseSize'"), bad);
+    assertTrue(bad.contains("auto (from the heap and the plan's peak users), off, or"), bad);
+    assertTrue(refused("target.maxResponseSize", "3GB").getMessage().contains("1KB to 2GB"));
   }
 
   @Test

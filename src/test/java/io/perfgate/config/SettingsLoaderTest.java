@@ -189,7 +189,7 @@ class SettingsLoaderTest {
             "target.baseUrll",
             List.of(
                 "unknown key",
-                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
+                "allowHosts, baseUrl, headers, maxResponseSize, monitor, production, requestTimeout")),
         Arguments.of(
             "rate on a closed profile",
             props("scenario", "smoke", "rate", "5"),
@@ -328,7 +328,7 @@ class SettingsLoaderTest {
             "target.baseUrll",
             List.of(
                 "unknown key",
-                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
+                "allowHosts, baseUrl, headers, maxResponseSize, monitor, production, requestTimeout")),
         Arguments.of(
             "unknown key in a profile",
             "profiles.smoke {\n  phasez = []\n}\n",

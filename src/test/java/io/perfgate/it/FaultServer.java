@@ -39,6 +39,11 @@ final class FaultServer implements AutoCloseable {
     SERVER_ERROR,
     /** Answers 429 with Retry-After: 5 to everything. */
     RATE_LIMITED,
+    /**
+     * Answers a small gzip body (see {@link #gzipBomb}) that decompresses to far more: zeros, sent
+     * as application/json. Before that, the first requests get {"status":"ok"}.
+     */
+    GZIP_BOMB,
   }
 
   static final int RETRY_AFTER_SECONDS = 5;
@@ -46,6 +51,8 @@ final class FaultServer implements AutoCloseable {
 
   private final Mode mode;
   private final int stopAfter;
+  private final byte[] bomb;
+  private final int healthyFirst;
   private final ServerSocket listener;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger requests = new AtomicInteger();
@@ -55,8 +62,14 @@ final class FaultServer implements AutoCloseable {
   private final Thread acceptor;
 
   private FaultServer(Mode mode, int stopAfter) throws IOException {
+    this(mode, stopAfter, new byte[0], 0);
+  }
+
+  private FaultServer(Mode mode, int stopAfter, byte[] bomb, int healthyFirst) throws IOException {
     this.mode = mode;
     this.stopAfter = stopAfter;
+    this.bomb = bomb;
+    this.healthyFirst = healthyFirst;
     listener = new ServerSocket();
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     acceptor = new Thread(threads, this::accept, "fault-server-accept");
@@ -75,6 +88,22 @@ final class FaultServer implements AutoCloseable {
    */
   static FaultServer stoppingAfter(int requests) throws IOException {
     return new FaultServer(Mode.HEALTHY, requests);
+  }
+
+  /**
+   * A target whose answers are small on the wire and huge once decompressed: after {@code
+   * healthyFirst} good JSON answers, every answer is gzip of {@code decompressed} zero bytes (about
+   * a thousandth of that on the wire).
+   */
+  static FaultServer gzipBomb(long decompressed, int healthyFirst) throws IOException {
+    java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gzip, 1 << 16)) {
+      byte[] zeros = new byte[1 << 20];
+      for (long left = decompressed; left > 0; left -= zeros.length) {
+        out.write(zeros, 0, (int) Math.min(zeros.length, left));
+      }
+    }
+    return new FaultServer(Mode.GZIP_BOMB, Integer.MAX_VALUE, gzip.toByteArray(), healthyFirst);
   }
 
   String url() {
@@ -116,6 +145,10 @@ final class FaultServer implements AutoCloseable {
       OutputStream out = s.getOutputStream();
       while (readRequestHead(in)) {
         int n = requests.incrementAndGet();
+        if (mode == Mode.GZIP_BOMB) {
+          bomb(out, n);
+          continue;
+        }
         if (n > stopAfter) {
           stop();
           return;
@@ -182,6 +215,7 @@ final class FaultServer implements AutoCloseable {
         out.flush();
         return true;
       }
+      case GZIP_BOMB -> throw new IllegalStateException("answered in serve()");
       case RATE_LIMITED -> {
         out.write(
             response(
@@ -193,6 +227,27 @@ final class FaultServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("unknown mode " + mode);
+  }
+
+  private void bomb(OutputStream out, int n) throws IOException {
+    if (n <= healthyFirst) {
+      byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + ok.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(ok);
+    } else {
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Content-Length: "
+                  + bomb.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(bomb);
+    }
+    out.flush();
   }
 
   private static byte[] response(String status, String headers, String body) {

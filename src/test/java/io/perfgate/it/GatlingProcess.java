@@ -54,9 +54,19 @@ final class GatlingProcess {
 
   static List<String> command(
       String simulation, Map<String, String> properties, Path resultsFolder) {
+    return command(simulation, List.of(), properties, resultsFolder);
+  }
+
+  /** With more JVM options after the usual ones (the rightmost wins, e.g. -Xmx256m). */
+  static List<String> command(
+      String simulation,
+      List<String> jvmOptions,
+      Map<String, String> properties,
+      Path resultsFolder) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(classpath());
     cmd.add("-Dperfgate.resultsFolder=" + resultsFolder);
