@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param resources the resource gates (sla.resources)
  * @param preflight how a plan beyond this injector's limits is met (injector.preflight)
  * @param maxResponseSize the most of an answer perfgate's checks read (target.maxResponseSize)
+ * @param heapDump whether the Gatling JVM writes a heap dump into the run's perfgate folder when it
+ *     runs out of heap (run.heapDump)
  */
 public record Settings(
     String scenario,
@@ -53,7 +55,8 @@ public record Settings(
     MonitorSettings monitor,
     ResourceSla resources,
     PreflightSettings preflight,
-    ResponseLimit maxResponseSize) {
+    ResponseLimit maxResponseSize,
+    boolean heapDump) {
   public static final String LIST = "list";
 
   public Settings {

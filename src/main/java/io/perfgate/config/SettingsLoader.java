@@ -140,7 +140,7 @@ public final class SettingsLoader {
             workload.endpoints().values().stream().flatMap(e -> e.headers().entrySet().stream()),
             projectDir);
     Node run = root.child("run");
-    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort"));
+    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort", "heapDump"));
     Duration grace = run.duration("maxDurationGrace", true);
     Map<String, Profile> profiles =
         ProfileReader.read(
@@ -196,7 +196,8 @@ public final class SettingsLoader {
         MonitorReader.monitor(root.child("target").child("monitor")),
         MonitorReader.resources(root.child("sla").child("resources")),
         preflight,
-        maxResponseSize);
+        maxResponseSize,
+        run.bool("heapDump"));
   }
 
   private static Injectors injectors(Node node) {

@@ -413,6 +413,18 @@ public final class Perfgate {
    * behind tells a later {@code analyze} that the process was killed before the run ended.
    */
   private void markUnderWay(Path run) {
+    if (settings.heapDump()) {
+      try {
+        HeapDumps.into(run.resolve(AfterRun.FOLDER));
+      } catch (IOException | RuntimeException e) {
+        System.err.println(
+            "perfgate: run.heapDump is on, but no heap dump can be written into "
+                + run.resolve(AfterRun.FOLDER)
+                + " ("
+                + e.getMessage()
+                + ").");
+      }
+    }
     try {
       RunMarker.mark(run);
       marked = run;
