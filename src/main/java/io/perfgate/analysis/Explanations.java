@@ -34,10 +34,14 @@ public final class Explanations {
   public static final String CLIENT_ERROR = "client-error";
   public static final String NOTHING_COMPLETED = "nothing-completed";
   public static final String ANSWER_TOO_LARGE = "answer-too-large";
+  public static final String INJECTOR_FILES = "injector-files";
+  public static final String INJECTOR_PORTS = "injector-ports";
 
   /** Every cause, in the order explanations of equal count are listed. */
   public static final List<String> CAUSES =
       List.of(
+          INJECTOR_FILES,
+          INJECTOR_PORTS,
           REFUSED,
           UNKNOWN_HOST,
           CONNECT_TIMEOUT,
@@ -129,6 +133,14 @@ public final class Explanations {
     }
     if (TOO_LARGE.matcher(message).find()) {
       return ANSWER_TOO_LARGE;
+    }
+    // The injector's own limits, before any word about the target: errno 24 (EMFILE), 99
+    // (EADDRNOTAVAIL).
+    if (m.contains("too many open files") || m.contains("error(-24)")) {
+      return INJECTOR_FILES;
+    }
+    if (m.contains("cannot assign requested address") || m.contains("error(-99)")) {
+      return INJECTOR_PORTS;
     }
     if (m.contains("connection refused")) {
       return REFUSED;
@@ -325,6 +337,23 @@ public final class Explanations {
                 + join(statuses)
                 + "): check the request paths, the credentials in target.headers and the"
                 + " request bodies ("
+                + failed
+                + " failed).";
+        case INJECTOR_FILES ->
+            "the injector (this machine, not the target) ran out of file descriptors: it could not"
+                + " open connections to "
+                + address
+                + " (Too many open files). Every active user holds one: raise the open-file limit"
+                + " (ulimit -n) of the shell that starts Maven, or run fewer users per injector"
+                + " (shard the test with -Dinjector.count) ("
+                + failed
+                + " failed).";
+        case INJECTOR_PORTS ->
+            "the injector (this machine, not the target) ran out of local ports for connections to "
+                + address
+                + " (Cannot assign requested address): every connection takes one, and a closed one"
+                + " keeps it for a minute. Widen net.ipv4.ip_local_port_range, or run fewer new users"
+                + " a second per injector (shard the test with -Dinjector.count) ("
                 + failed
                 + " failed).";
         case ANSWER_TOO_LARGE ->

@@ -86,6 +86,15 @@ public final class SettingsLoader {
     this.projectDir = projectDir;
   }
 
+  /**
+   * Whether a system property is one of perfgate's settings (or names its settings file), so that a
+   * later command judging the same run can be given the same ones.
+   */
+  public static boolean isSetting(String key) {
+    String root = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+    return ROOTS.contains(root) || key.equals(CONFIG_FILE_PROPERTY);
+  }
+
   /** Loads with this JVM's system properties and environment, from the working directory. */
   public static Settings load() {
     Map<String, String> props = new LinkedHashMap<>();

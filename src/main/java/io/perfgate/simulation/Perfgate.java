@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.analysis.EndNote;
 import io.perfgate.analysis.StopJudge;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.RunGates;
@@ -130,6 +131,8 @@ public final class Perfgate {
       Fatal.done(Console.profiles(settings));
     }
     Secrets.maskConsole(settings.target().redactor());
+    FatalErrors.listen();
+    OwnClasses.preload();
     Secrets.verboseLoggingWarning().ifPresent(System.err::println);
     settings
         .target()
@@ -428,6 +431,13 @@ public final class Perfgate {
     try {
       RunMarker.mark(run);
       marked = run;
+      RunEnd.watch(
+          settings,
+          run,
+          resultsFolder(),
+          System.currentTimeMillis(),
+          settings.target().redactor().redact(baseUrl),
+          simulation);
     } catch (IOException | RuntimeException e) {
       System.err.println(
           "perfgate: could not mark "
@@ -556,12 +566,51 @@ public final class Perfgate {
                 + run.get()
                 + " as holding credentials.");
       }
-      AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
+      try {
+        AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
+      } catch (RuntimeException | Error e) {
+        handOver(run.get(), e);
+      }
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("
               + e
               + "); Gatling's report and assertions stand alone for this run.");
+    }
+  }
+
+  /**
+   * This JVM could not judge its own run (it ran out of file descriptors and can no longer load
+   * classes, or out of heap): the watcher beside it, a JVM of its own, does it. The run is marked
+   * again, with a note of what went wrong, which the watcher acts on.
+   */
+  private void handOver(Path run, Throwable e) {
+    String seen = FatalErrors.first().orElse(e.toString());
+    System.err.println(
+        "perfgate: this JVM could not judge the run ("
+            + e
+            + "); the run's watcher judges it instead.");
+    try {
+      long at = System.currentTimeMillis() - startedAt;
+      new EndNote(
+              EndNote.Cause.ofError(seen),
+              seen,
+              at,
+              plan().level(plan().peak()),
+              ProcessHandle.current().pid(),
+              Runtime.getRuntime().maxMemory(),
+              InjectorFacts.measure().openFilesLimit().orElse(-1),
+              "",
+              settings.target().redactor().redact(baseUrl))
+          .write(run);
+      RunMarker.mark(run);
+    } catch (IOException | RuntimeException | Error again) {
+      System.err.println(
+          "perfgate: nor could it hand the run over ("
+              + again
+              + "); run `analyze "
+              + run
+              + "` for its verdict.");
     }
   }
 }

@@ -48,6 +48,10 @@ class ExplanationsTest {
             + "|rate-limited|127.0.0.1:4711|127.0.0.1:4711 rate-limits perfgate (HTTP 429 Too Many Requests): lower the load or raise the target's limit",
         "status.find.in([200, 209], 304), found 404"
             + "|client-error|127.0.0.1:4711|127.0.0.1:4711 refused the requests (HTTP 404)",
+        "i.n.c.u.Errors$NativeIoException: newSocketStream(..) failed with error(-24): Too many open files"
+            + "|injector-files|127.0.0.1:4711|the injector (this machine, not the target) ran out of file descriptors: it could not open connections to 127.0.0.1:4711",
+        "j.n.BindException: Cannot assign requested address"
+            + "|injector-ports|127.0.0.1:4711|the injector (this machine, not the target) ran out of local ports for connections to 127.0.0.1:4711",
       })
   void eachGatlingMessageIsExplainedWithTheAddressAndAHint(
       String message, String cause, String address, String text) {

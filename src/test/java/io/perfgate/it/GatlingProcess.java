@@ -109,6 +109,11 @@ final class GatlingProcess {
     return builder(command(simulation, properties, resultsFolder), output).start();
   }
 
+  /** Starts any command from {@code workDir} without waiting for it, output into {@code output}. */
+  static Process start(List<String> command, Path workDir, Path output) throws IOException {
+    return builder(command, output).directory(workDir.toFile()).start();
+  }
+
   private static ProcessBuilder builder(List<String> command, Path output) {
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

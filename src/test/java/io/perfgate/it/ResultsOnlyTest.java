@@ -1,9 +1,10 @@
 package io.perfgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfgate.testing.ProjectCopy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the run's own folder.
  */
 class ResultsOnlyTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** 2 GB of zeros, 2 MB on the wire: more than the 256 MB heap holds. */
   static final long BOMB = 2_000_000_000L;
 
@@ -64,9 +67,26 @@ class ResultsOnlyTest {
               BOUND.plusMinutes(1));
       System.out.println(run.output());
 
-      assertNotEquals(0, run.exitCode(), run.output());
+      assertEquals(1, run.exitCode(), run.output());
       assertTrue(run.wall().compareTo(BOUND) < 0, "ended in " + run.wall());
       Path dir = run.runDir().orElseThrow();
+      // The very first answers exhausted the heap: Gatling wrote no block of its log, and the
+      // verdict comes from the settings and the injector's note alone.
+      assertEquals(0, Files.size(dir.resolve("simulation.log")));
+      JsonNode summary = JSON.readTree(dir.resolve("perfgate/summary.json").toFile());
+      assertEquals("FAIL", summary.path("verdict").asText());
+      assertTrue(
+          summary
+              .path("run")
+              .path("abortReason")
+              .asText()
+              .contains("ran out of heap (256MB at most)"),
+          summary.path("run").toString());
+      JunitSchema.validate(dir.resolve("perfgate/junit.xml"));
+      assertTrue(
+          Files.readString(dir.resolve("perfgate/junit.xml")).contains("type=\"Run aborted\""));
+      assertTrue(Files.isRegularFile(dir.resolve("perfgate/summary.md")));
+      assertTrue(run.output().contains("perfgate FAIL"), run.output());
       List<Path> dumps = files(copy, "*.hprof");
       assertEquals(1, dumps.size(), dumps.toString());
       assertEquals(dir.resolve("perfgate"), dumps.get(0).getParent(), dumps.toString());
