@@ -232,7 +232,11 @@ public final class Perfgate {
   /** The request of a configured endpoint, named after it. */
   public HttpRequestActionBuilder request(String endpoint) {
     javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
-    return Requests.of(endpoint(endpoint), settings.target().requestTimeout(), this::maxAnswer);
+    return Requests.of(
+        endpoint(endpoint),
+        settings.target().requestTimeout(),
+        this::maxAnswer,
+        settings.target().redactor()::redact);
   }
 
   /**
@@ -245,7 +249,8 @@ public final class Perfgate {
         endpoint(endpoint),
         endpoint + Requests.REPEAT,
         settings.target().requestTimeout(),
-        this::maxAnswer);
+        this::maxAnswer,
+        settings.target().redactor()::redact);
   }
 
   private Endpoint endpoint(String endpoint) {
@@ -454,7 +459,10 @@ public final class Perfgate {
       return watch.guard(
           exec(
               Requests.of(
-                  endpoint(r.endpoint()), settings.target().requestTimeout(), this::maxAnswer)));
+                  endpoint(r.endpoint()),
+                  settings.target().requestTimeout(),
+                  this::maxAnswer,
+                  settings.target().redactor()::redact)));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
