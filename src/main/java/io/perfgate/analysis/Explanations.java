@@ -37,10 +37,27 @@ public final class Explanations {
   public static final String SERVER_ERROR = "server-error";
   public static final String CLIENT_ERROR = "client-error";
   public static final String NOTHING_COMPLETED = "nothing-completed";
+  public static final String ANSWER_TOO_LARGE = "answer-too-large";
+  public static final String INJECTOR_FILES = "injector-files";
+  public static final String INJECTOR_PORTS = "injector-ports";
+  public static final String REDIRECT_LOOP = "redirect-loop";
+  public static final String UNSUITED_ANSWER = "unsuited-answer";
+  public static final String BROKEN_FRAMING = "broken-framing";
+  public static final String BAD_ENCODING = "bad-encoding";
+  public static final String TLS_UNTRUSTED = "tls-untrusted";
+  public static final String TLS_NAME = "tls-name";
+  public static final String TLS_PROTOCOL = "tls-protocol";
+  public static final String TLS_HANDSHAKE = "tls-handshake";
 
   /** Every cause, in the order explanations of equal count are listed. */
   public static final List<String> CAUSES =
       List.of(
+          INJECTOR_FILES,
+          INJECTOR_PORTS,
+          TLS_UNTRUSTED,
+          TLS_NAME,
+          TLS_PROTOCOL,
+          TLS_HANDSHAKE,
           REFUSED,
           UNKNOWN_HOST,
           CONNECT_TIMEOUT,
@@ -50,6 +67,11 @@ public final class Explanations {
           RATE_LIMITED,
           SERVER_ERROR,
           CLIENT_ERROR,
+          REDIRECT_LOOP,
+          UNSUITED_ANSWER,
+          BROKEN_FRAMING,
+          BAD_ENCODING,
+          ANSWER_TOO_LARGE,
           NOTHING_COMPLETED);
 
   private static final Pattern ADDRESS =
@@ -57,6 +79,25 @@ public final class Explanations {
   private static final Pattern TIMEOUT_MESSAGE =
       Pattern.compile("Request timeout to .* after (\\d+) ?ms", Pattern.CASE_INSENSITIVE);
   private static final Pattern STATUS = Pattern.compile("^status\\..*found (\\d{3})$");
+
+  /** perfgate's own message for an answer that is not the JSON its checks read (see Requests). */
+  private static final Pattern NOT_JSON =
+      Pattern.compile("the answer of (.+) is (.+), not JSON: it starts \"(.*)\" \\(([^)]+)\\)");
+
+  /** Gatling's message when a JSONPath check cannot parse the body. */
+  private static final Pattern JSON_PARSE =
+      Pattern.compile("^jsonPath\\((.*)\\)\\..* preparation crashed: (.*)$");
+
+  /**
+   * The reason in an OpenSSL handshake error: "...:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION".
+   */
+  private static final Pattern OPENSSL_REASON = Pattern.compile(":([A-Z0-9_]+)$");
+
+  /** perfgate's own message for an answer over target.maxResponseSize (see Requests). */
+  private static final Pattern TOO_LARGE =
+      Pattern.compile(
+          "the answer of (.+) was larger than target\\.maxResponseSize \\(([^)]+)\\) once"
+              + " decompressed: (.+?) arrived");
 
   private Explanations() {}
 
@@ -120,6 +161,27 @@ public final class Explanations {
       }
       return code >= 400 ? CLIENT_ERROR : null;
     }
+    if (TOO_LARGE.matcher(message).find()) {
+      return ANSWER_TOO_LARGE;
+    }
+    if (NOT_JSON.matcher(message).find() || JSON_PARSE.matcher(message).find()) {
+      return UNSUITED_ANSWER;
+    }
+    if (m.startsWith("too many redirects") || m.startsWith("redirect status, yet no location")) {
+      return REDIRECT_LOOP;
+    }
+    String tls = tlsCause(m);
+    if (tls != null) {
+      return tls;
+    }
+    // The injector's own limits, before any word about the target: errno 24 (EMFILE), 99
+    // (EADDRNOTAVAIL).
+    if (m.contains("too many open files") || m.contains("error(-24)")) {
+      return INJECTOR_FILES;
+    }
+    if (m.contains("cannot assign requested address") || m.contains("error(-99)")) {
+      return INJECTOR_PORTS;
+    }
     if (m.contains("connection refused")) {
       return REFUSED;
     }
@@ -141,12 +203,57 @@ public final class Explanations {
         || m.contains("closedchannelexception")) {
       return CLOSED;
     }
+    if (m.contains("chunk size")
+        || m.contains("invalid chunk")
+        || m.contains("content-length")
+        || m.contains("content length")) {
+      return BROKEN_FRAMING;
+    }
+    if (m.contains("decompressionexception")
+        || m.contains("not in the gzip format")
+        || m.contains("incorrect header check")
+        || m.contains("invalid block type")
+        || m.contains("unsupported compression method")) {
+      return BAD_ENCODING;
+    }
     if (m.contains("invalid version format")
         || m.contains("decoderexception")
         || m.contains("toolongframeexception")
         || m.contains("toolonghttp")
         || m.contains("invalid http")) {
       return MALFORMED;
+    }
+    return null;
+  }
+
+  /** The TLS handshake failures, by what went wrong; null for any other message. */
+  static String tlsCause(String m) {
+    if (m.contains("unable to find valid certification path")
+        || m.contains("pkix path")
+        || m.contains("certificate_unknown")
+        || m.contains("unknown_ca")
+        || m.contains("self signed")
+        || m.contains("self-signed")
+        || m.contains("certificate verify failed")) {
+      return TLS_UNTRUSTED;
+    }
+    if (m.contains("no subject alternative")
+        || m.contains("no name matching")
+        || m.contains("hostname verification")) {
+      return TLS_NAME;
+    }
+    if (m.contains("protocol_version")
+        || m.contains("no appropriate protocol")
+        || m.contains("unsupported_protocol")
+        || m.contains("wrong_version_number")) {
+      return TLS_PROTOCOL;
+    }
+    if (m.contains("handshake_failure")
+        || m.contains("no cipher suites in common")
+        || m.contains("no_shared_cipher")
+        || m.contains("sslhandshakeexception")
+        || m.contains("opensslhandshakeexception")) {
+      return TLS_HANDSHAKE;
     }
     return null;
   }
@@ -202,6 +309,11 @@ public final class Explanations {
     final TreeSet<Integer> statuses = new TreeSet<>();
     final List<String> messages = new ArrayList<>();
     long timeoutMillis = -1;
+    final TreeSet<String> requests = new TreeSet<>();
+    String limit = "";
+    final List<String> sizes = new ArrayList<>();
+    String answer = "";
+    String parseError = "";
 
     Builder(String cause, String address) {
       this.cause = cause;
@@ -214,6 +326,27 @@ public final class Explanations {
       Matcher status = STATUS.matcher(e.message());
       if (status.find()) {
         statuses.add(Integer.parseInt(status.group(1)));
+      }
+      Matcher notJson = NOT_JSON.matcher(e.message());
+      if (notJson.find()) {
+        requests.add(notJson.group(1));
+        answer =
+            notJson.group(2)
+                + ": it starts \""
+                + notJson.group(3)
+                + "\" ("
+                + notJson.group(4)
+                + ")";
+      }
+      Matcher parse = JSON_PARSE.matcher(e.message());
+      if (parse.find() && answer.isEmpty()) {
+        parseError = parse.group(2);
+      }
+      Matcher large = TOO_LARGE.matcher(e.message());
+      if (large.find()) {
+        requests.add(large.group(1));
+        limit = large.group(2);
+        sizes.add(large.group(3));
       }
       Matcher timeout = TIMEOUT_MESSAGE.matcher(e.message());
       if (timeout.find() && timeoutMillis < 0) {
@@ -308,8 +441,133 @@ public final class Explanations {
                 + " request bodies ("
                 + failed
                 + " failed).";
+        case REDIRECT_LOOP ->
+            messages.stream()
+                    .anyMatch(x -> x.toLowerCase(Locale.ROOT).startsWith("redirect status"))
+                ? address
+                    + " answered with redirects without a Location header: perfgate cannot follow"
+                    + " them; the service or a proxy in front of it is misconfigured ("
+                    + failed
+                    + " failed)."
+                : address
+                    + " redirects in a loop: requests were redirected again and again without"
+                    + " reaching an answer (\""
+                    + shortest(messages)
+                    + "\"; Gatling reports each hop as \"<request> Redirect <n>\"). Check"
+                    + " target.baseUrl (http or https, the host name, a trailing slash) and whether"
+                    + " the service sends perfgate to a sign-in page ("
+                    + failed
+                    + " failed).";
+        case UNSUITED_ANSWER ->
+            !answer.isEmpty()
+                ? address
+                    + " answered "
+                    + String.join(", ", requests)
+                    + " with "
+                    + answer
+                    + ", not the JSON its checks read: a sign-in or error page, a proxy's page,"
+                    + " or the wrong path? Check target.baseUrl, the endpoint's path and the"
+                    + " credentials in target.headers ("
+                    + failed
+                    + " failed)."
+                : "the answers of "
+                    + address
+                    + " are not valid JSON, so JSONPath checks cannot read them (\""
+                    + parseError
+                    + "\"): cut short (a Content-Length shorter than the body) or malformed ("
+                    + failed
+                    + " failed).";
+        case BROKEN_FRAMING ->
+            address
+                + " sent answers whose framing is broken (\""
+                + shortest(messages)
+                + "\"): their chunked encoding or Content-Length does not match the body sent. The"
+                + " service's HTTP layer, or a proxy in front of it, mangles its answers ("
+                + failed
+                + " failed).";
+        case BAD_ENCODING ->
+            address
+                + " sent bodies that are not in the encoding they declare (\""
+                + shortest(messages)
+                + "\"): a Content-Encoding (gzip, deflate, br) on a body that is not compressed that"
+                + " way, as from a proxy that decompresses or compresses twice ("
+                + failed
+                + " failed).";
+        case TLS_UNTRUSTED ->
+            address
+                + "'s TLS certificate is not trusted (\""
+                + shortest(messages)
+                + "\"): perfgate verifies it against the JDK's authorities. For a service whose"
+                + " certificate comes from your own authority, give a trust store holding it:"
+                + " -Dtarget.tls.trustStore=<file.p12>, with its password in"
+                + " PERFGATE_TRUSTSTORE_PASSWORD ("
+                + failed
+                + " failed).";
+        case TLS_NAME ->
+            address
+                + "'s TLS certificate is issued to another name (\""
+                + shortest(messages)
+                + "\"): reach the service by a name its certificate carries (target.baseUrl), or"
+                + " have a certificate issued for this one ("
+                + failed
+                + " failed).";
+        case TLS_PROTOCOL ->
+            address
+                + " and perfgate could not agree on a TLS version ("
+                + opensslReason(shortest(messages))
+                + "): the service speaks a version that gatling.ssl.enabledProtocols does not"
+                + " allow, or the other way round; align them ("
+                + failed
+                + " failed).";
+        case TLS_HANDSHAKE ->
+            address
+                + " and perfgate could not complete a TLS handshake ("
+                + opensslReason(shortest(messages))
+                + "): no cipher suite in common (the service's and gatling.ssl.enabledCipherSuites),"
+                + " or the service wants a client certificate ("
+                + failed
+                + " failed).";
+        case INJECTOR_FILES ->
+            "the injector (this machine, not the target) ran out of file descriptors: it could not"
+                + " open connections to "
+                + address
+                + " (Too many open files). Every active user holds one: raise the open-file limit"
+                + " (ulimit -n) of the shell that starts Maven, or run fewer users per injector"
+                + " (shard the test with -Dinjector.count) ("
+                + failed
+                + " failed).";
+        case INJECTOR_PORTS ->
+            "the injector (this machine, not the target) ran out of local ports for connections to "
+                + address
+                + " (Cannot assign requested address): every connection takes one, and a closed one"
+                + " keeps it for a minute. Widen net.ipv4.ip_local_port_range, or run fewer new users"
+                + " a second per injector (shard the test with -Dinjector.count) ("
+                + failed
+                + " failed).";
+        case ANSWER_TOO_LARGE ->
+            "answers of "
+                + String.join(", ", requests)
+                + " from "
+                + address
+                + " were larger than target.maxResponseSize ("
+                + limit
+                + ") once decompressed ("
+                + String.join(", ", new TreeSet<>(sizes))
+                + "): perfgate's checks did not read them, so that the injector's heap holds. If"
+                + " the service really answers that much, raise target.maxResponseSize (the heap"
+                + " must hold three times that for every active user); if not, it answers far"
+                + " more than it should (a runaway query, a missing page size, compressed"
+                + " filler) ("
+                + failed
+                + " failed).";
         default -> throw new IllegalStateException("unknown cause " + cause);
       };
+    }
+
+    /** The reason of an OpenSSL error ("TLSV1_ALERT_PROTOCOL_VERSION"), or the whole message. */
+    private static String opensslReason(String message) {
+      Matcher m = OPENSSL_REASON.matcher(message.strip());
+      return m.find() ? m.group(1) : "\"" + message + "\"";
     }
 
     private static String join(TreeSet<Integer> codes) {

@@ -159,8 +159,13 @@ public final class RunAnalysis {
     }
     Optional<Summary.BaselineDiff> diff =
         in.baseline().map(b -> Baselines.diff(b, measured, logical));
+    // A run whose injector died (out of heap, killed...) ended there: that is its abort reason.
+    Optional<EndNote> ended =
+        logs.stream().map(EndNote::beside).flatMap(Optional::stream).findFirst();
     Optional<AbortNote> abort =
-        logs.stream().map(AbortNote::beside).flatMap(Optional::stream).findFirst();
+        ended
+            .map(n -> new AbortNote(n.describe(), n.atMillis()))
+            .or(() -> logs.stream().map(AbortNote::beside).flatMap(Optional::stream).findFirst());
     // A run that stopped itself met a stop criterion: whatever its gates say, it failed.
     Verdict verdict = abort.isPresent() ? Verdict.FAIL : GateJudge.verdict(gates, findings);
     Optional<Summary.Capacity> capacity =
@@ -179,7 +184,7 @@ public final class RunAnalysis {
         .flatMap(Optional::stream)
         .findFirst()
         .ifPresent(warnings::add);
-    boolean cutShort = false;
+    boolean cutShort = ended.isPresent();
     for (Path log : logs) {
       if (RunMarker.cutShort(log)) {
         cutShort = true;

@@ -1,5 +1,6 @@
 package io.perfgate.cli;
 
+import io.perfgate.analysis.EndNote;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.baseline.BaselineStore;
 import io.perfgate.config.ConfigError;
@@ -128,8 +129,13 @@ final class Commands {
                 settings,
                 RunGates.of(settings, simulation),
                 simulation,
-                previous.map(p -> p.run().target()).orElse("(unknown)"),
-                "../index.html"),
+                previous
+                    .map(p -> p.run().target())
+                    .or(() -> EndNote.beside(log).map(EndNote::target).filter(t -> !t.isBlank()))
+                    .orElse("(unknown)"),
+                // Gatling builds its report after perfgate's analysis of a run, and none for a
+                // run that died: name it only when it is there.
+                Files.isRegularFile(runDir.resolve("index.html")) ? "../index.html" : ""),
             err);
     out.print(outcome.verdictBlock());
     return outcome.summary().verdict() == Verdict.FAIL ? FAILED : OK;

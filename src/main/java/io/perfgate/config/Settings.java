@@ -5,6 +5,8 @@ import io.perfgate.gate.Gate;
 import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Sla;
+import io.perfgate.injector.PreflightSettings;
+import io.perfgate.injector.ResponseLimit;
 import io.perfgate.monitor.MonitorSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
@@ -29,6 +31,10 @@ import java.util.Optional;
  * @param injectors which shard of how many injectors this run is (1 of 1 on one machine)
  * @param monitor what to sample during the run (target.monitor)
  * @param resources the resource gates (sla.resources)
+ * @param preflight how a plan beyond this injector's limits is met (injector.preflight)
+ * @param maxResponseSize the most of an answer perfgate's checks read (target.maxResponseSize)
+ * @param heapDump whether the Gatling JVM writes a heap dump into the run's perfgate folder when it
+ *     runs out of heap (run.heapDump)
  */
 public record Settings(
     String scenario,
@@ -47,7 +53,10 @@ public record Settings(
     AnalysisSettings analysis,
     Injectors injectors,
     MonitorSettings monitor,
-    ResourceSla resources) {
+    ResourceSla resources,
+    PreflightSettings preflight,
+    ResponseLimit maxResponseSize,
+    boolean heapDump) {
   public static final String LIST = "list";
 
   public Settings {

@@ -7,6 +7,8 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import io.perfgate.analysis.AnalysisSettings;
+import io.perfgate.injector.PreflightSettings;
+import io.perfgate.injector.ResponseLimit;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.PlanException;
@@ -84,6 +86,15 @@ public final class SettingsLoader {
     this.projectDir = projectDir;
   }
 
+  /**
+   * Whether a system property is one of perfgate's settings (or names its settings file), so that a
+   * later command judging the same run can be given the same ones.
+   */
+  public static boolean isSetting(String key) {
+    String root = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+    return ROOTS.contains(root) || key.equals(CONFIG_FILE_PROPERTY);
+  }
+
   /** Loads with this JVM's system properties and environment, from the working directory. */
   public static Settings load() {
     Map<String, String> props = new LinkedHashMap<>();
@@ -138,7 +149,7 @@ public final class SettingsLoader {
             workload.endpoints().values().stream().flatMap(e -> e.headers().entrySet().stream()),
             projectDir);
     Node run = root.child("run");
-    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort"));
+    run.rejectUnknown(Set.of("maxDurationGrace", "warmUp", "abort", "heapDump"));
     Duration grace = run.duration("maxDurationGrace", true);
     Map<String, Profile> profiles =
         ProfileReader.read(
@@ -153,6 +164,9 @@ public final class SettingsLoader {
 
     String scenario = root.string("scenario").trim();
     Injectors injectors = injectors(root.child("injector"));
+    PreflightSettings preflight =
+        InjectorReader.preflight(root.child("injector").child("preflight"));
+    ResponseLimit maxResponseSize = InjectorReader.maxResponseSize(root.child("target"));
     Overrides overrides = overrides(root);
     Optional<Plan> plan = Optional.empty();
     if (!Settings.LIST.equals(scenario)) {
@@ -189,11 +203,14 @@ public final class SettingsLoader {
         analysis(root.child("analysis")),
         injectors,
         MonitorReader.monitor(root.child("target").child("monitor")),
-        MonitorReader.resources(root.child("sla").child("resources")));
+        MonitorReader.resources(root.child("sla").child("resources")),
+        preflight,
+        maxResponseSize,
+        run.bool("heapDump"));
   }
 
   private static Injectors injectors(Node node) {
-    node.rejectUnknown(Set.of("count", "index"));
+    node.rejectUnknown(Set.of("count", "index", "preflight"));
     int count = node.integer("count", 1);
     int index = node.integer("index", 0);
     if (index >= count) {

@@ -73,7 +73,8 @@ final class TargetReader {
             "secrets",
             "secretFiles",
             "tls",
-            "monitor"));
+            "monitor",
+            "maxResponseSize"));
     String raw = node.string("baseUrl").trim();
     Optional<URI> baseUrl = raw.isEmpty() ? Optional.empty() : Optional.of(url(node, raw));
     Map<String, String> headers = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package io.perfgate.pipeline;
 
+import io.perfgate.analysis.EndNote;
 import io.perfgate.analysis.RunAnalysis;
+import io.perfgate.analysis.UnrecordedRun;
 import io.perfgate.config.Settings;
 import io.perfgate.files.AtomicFiles;
 import io.perfgate.history.Trend;
@@ -70,29 +72,10 @@ public final class RunPipeline {
    * @throws IOException when a log cannot be read or perfgate's own files cannot be written
    */
   public static Outcome run(Job job, PrintStream err) throws IOException {
-    Settings settings = job.settings();
-    Plan plan = settings.requirePlan();
-    RunAnalysis.Inputs inputs =
-        new RunAnalysis.Inputs(
-            job.runDir().toAbsolutePath().normalize().getFileName().toString(),
-            job.simulation(),
-            settings.scenario(),
-            settings.env().orElse(""),
-            job.target(),
-            plan,
-            job.gates().gates(),
-            settings.sla(),
-            plan.profile().errorBudget(),
-            settings.analysis(),
-            settings.resources(),
-            job.gates().baseline(),
-            job.gatlingReport(),
-            settings.target().redactor(),
-            settings.target().tlsWarning().stream().toList());
-    RunAnalysis.Result result = RunAnalysis.analyse(job.logs(), inputs);
-    Path folder = job.runDir().resolve(FOLDER);
+    RunAnalysis.Result result = RunAnalysis.analyse(job.logs(), inputs(job));
     List<Path> written = new ArrayList<>();
     Summary summary = result.summary();
+    Path folder = job.runDir().resolve(FOLDER);
     try {
       written.add(
           AtomicFiles.write(
@@ -110,8 +93,47 @@ public final class RunPipeline {
                               + e.getMessage()
                               + "): comparisons of this run fall back to its summary's figures.")));
     }
-    written.addAll(Publisher.publish(summary, folder));
-    written.addAll(Trend.afterRun(summary, job.runDir(), settings.baselines(), err));
+    return publish(job, summary, written, err);
+  }
+
+  /**
+   * Judges a run whose injector died before Gatling wrote the first block of its log, so that no
+   * record can be read: every gate is not measured, the run failed, the note says why.
+   *
+   * @param startEpochMillis when the injection started, by the injector's clock
+   */
+  public static Outcome unrecorded(Job job, EndNote note, long startEpochMillis, PrintStream err)
+      throws IOException {
+    return publish(
+        job, UnrecordedRun.summary(inputs(job), note, startEpochMillis), new ArrayList<>(), err);
+  }
+
+  /** perfgate's files of the run, its history line and the trend page; then the verdict block. */
+  private static Outcome publish(Job job, Summary summary, List<Path> written, PrintStream err)
+      throws IOException {
+    written.addAll(Publisher.publish(summary, job.runDir().resolve(FOLDER)));
+    written.addAll(Trend.afterRun(summary, job.runDir(), job.settings().baselines(), err));
     return new Outcome(summary, written, ConsoleVerdict.render(summary, written));
+  }
+
+  private static RunAnalysis.Inputs inputs(Job job) {
+    Settings settings = job.settings();
+    Plan plan = settings.requirePlan();
+    return new RunAnalysis.Inputs(
+        job.runDir().toAbsolutePath().normalize().getFileName().toString(),
+        job.simulation(),
+        settings.scenario(),
+        settings.env().orElse(""),
+        job.target(),
+        plan,
+        job.gates().gates(),
+        settings.sla(),
+        plan.profile().errorBudget(),
+        settings.analysis(),
+        settings.resources(),
+        job.gates().baseline(),
+        job.gatlingReport(),
+        settings.target().redactor(),
+        settings.target().tlsWarning().stream().toList());
   }
 }

@@ -61,6 +61,50 @@ public record Plan(Profile profile, List<Phase> phases, Duration warmUp) {
     return out;
   }
 
+  /**
+   * The planned level {@code at} this time from the start of the injection: ramps move linearly
+   * from the previous level; zero before the start and after the end.
+   */
+  public double levelAt(Duration at) {
+    double previous = 0;
+    Duration t = Duration.ZERO;
+    if (at.isNegative()) {
+      return 0;
+    }
+    for (Phase p : phases) {
+      Duration rampEnd = t.plus(p.ramp());
+      Duration end = rampEnd.plus(p.hold());
+      if (at.compareTo(rampEnd) < 0) {
+        double done = (double) at.minus(t).toMillis() / Math.max(1, p.ramp().toMillis());
+        return previous + (p.level() - previous) * done;
+      }
+      if (at.compareTo(end) < 0) {
+        return p.level();
+      }
+      previous = p.level();
+      t = end;
+    }
+    return 0;
+  }
+
+  /**
+   * How many users the plan starts in all: the area under the arrival rate for an open-model plan;
+   * the peak for a closed one (a finished user is replaced, so more may start, never more at once).
+   */
+  public double usersStarted() {
+    if (model() == LoadModel.CLOSED) {
+      return peak();
+    }
+    double users = 0;
+    double previous = 0;
+    for (Phase p : phases) {
+      users += (previous + p.level()) / 2 * p.ramp().toMillis() / 1000.0;
+      users += p.level() * p.hold().toMillis() / 1000.0;
+      previous = p.level();
+    }
+    return users;
+  }
+
   /** A level with its unit, e.g. "500 users" or "12.5 users/s". */
   public String level(double level) {
     return formatLevel(level) + " " + model().unit();

@@ -59,7 +59,14 @@ final class Words {
    */
   static String headline(Summary report) {
     String gates = gateHeadline(report);
-    return report.run().aborted() ? "stopped early on a stop criterion; " + gates : gates;
+    if (!report.run().aborted()) {
+      return gates;
+    }
+    // A run cut short and aborted ended because its injector died or was stopped (the reason
+    // says which); one only aborted stopped itself on a stop criterion.
+    return report.run().truncated()
+        ? "ended early, its injector stopped; " + gates
+        : "stopped early on a stop criterion; " + gates;
   }
 
   /**

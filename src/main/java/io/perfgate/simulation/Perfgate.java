@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.FeederBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.analysis.EndNote;
 import io.perfgate.analysis.StopJudge;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.config.ConfigError;
@@ -24,14 +25,19 @@ import io.perfgate.demo.DemoOptions;
 import io.perfgate.demo.DemoService;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Scope;
+import io.perfgate.injector.InjectorFacts;
+import io.perfgate.injector.JourneyTime;
+import io.perfgate.injector.Preflight;
 import io.perfgate.monitor.Monitor;
 import io.perfgate.monitor.MonitorException;
 import io.perfgate.monitor.ResourceSamples;
 import io.perfgate.pipeline.RunGates;
+import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.profile.Plan;
 import io.perfgate.profile.StopCriteria;
 import io.perfgate.results.RunMarker;
 import io.perfgate.target.Guard;
+import io.perfgate.target.Hosts;
 import io.perfgate.units.Durations;
 import io.perfgate.workload.Endpoint;
 import io.perfgate.workload.Feeder;
@@ -46,6 +52,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -74,6 +81,11 @@ public final class Perfgate {
   private final RunWatch watch;
   private final Set<String> groups = new TreeSet<>();
   private volatile Path marked;
+
+  private volatile long maxAnswer;
+
+  /** What the journeys written in Java were built from, for preflight's estimate. */
+  private JourneyTime javaJourneys = JourneyTime.NONE;
 
   private Perfgate(
       Settings settings,
@@ -120,6 +132,8 @@ public final class Perfgate {
       Fatal.done(Console.profiles(settings));
     }
     Secrets.maskConsole(settings.target().redactor());
+    FatalErrors.listen();
+    OwnClasses.preload();
     Secrets.verboseLoggingWarning().ifPresent(System.err::println);
     settings
         .target()
@@ -218,7 +232,12 @@ public final class Perfgate {
 
   /** The request of a configured endpoint, named after it. */
   public HttpRequestActionBuilder request(String endpoint) {
-    return Requests.of(endpoint(endpoint), settings.target().requestTimeout());
+    javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
+    return Requests.of(
+        endpoint(endpoint),
+        settings.target().requestTimeout(),
+        this::maxAnswer,
+        settings.target().redactor()::redact);
   }
 
   /**
@@ -226,8 +245,13 @@ public final class Perfgate {
    * the analysis compares first and repeated requests to tell how well the target caches.
    */
   public HttpRequestActionBuilder repeatRequest(String endpoint) {
+    javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
     return Requests.of(
-        endpoint(endpoint), endpoint + Requests.REPEAT, settings.target().requestTimeout());
+        endpoint(endpoint),
+        endpoint + Requests.REPEAT,
+        settings.target().requestTimeout(),
+        this::maxAnswer,
+        settings.target().redactor()::redact);
   }
 
   private Endpoint endpoint(String endpoint) {
@@ -273,7 +297,14 @@ public final class Perfgate {
 
   /** The default think time, workload.think: a random pause between min and max. */
   public ChainBuilder think() {
+    javaJourneys =
+        javaJourneys.plus(
+            thinkTime(settings.workload().thinkMin(), settings.workload().thinkMax()));
     return pause(settings.workload().thinkMin(), settings.workload().thinkMax());
+  }
+
+  private static JourneyTime thinkTime(Duration min, Duration max) {
+    return new JourneyTime((min.toMillis() + max.toMillis()) / 2.0, 0);
   }
 
   /** A multi-request transaction, reported (and gated) as one group. */
@@ -325,8 +356,64 @@ public final class Perfgate {
                 .getMessage());
       }
     }
+    preflight(weights);
     return Injection.inject(
         scenario(scenarioName).exec(watch.guard(Journeys.mix(chains, weights))), plan());
+  }
+
+  /**
+   * Checks, before any load, that this injector can hold the plan (see {@link Preflight}); prints
+   * what it found under the plan, and refuses the run when it must.
+   */
+  private void preflight(Map<String, Double> weights) {
+    double total = 0;
+    double think = 0;
+    double requests = 0;
+    for (var w : weights.entrySet()) {
+      Journey j = settings.workload().journeys().get(w.getKey());
+      // A journey written in Java is estimated from every request and think time the simulation
+      // built through perfgate (a loop counts once): an upper bound for each of them.
+      JourneyTime t =
+          j != null && j.steps().isPresent()
+              ? JourneyTime.of(
+                  j.steps().get(), settings.workload().thinkMin(), settings.workload().thinkMax())
+              : javaJourneys;
+      total += w.getValue();
+      think += w.getValue() * t.thinkMillis();
+      requests += w.getValue() * t.requests();
+    }
+    JourneyTime mean =
+        total > 0 ? new JourneyTime(think / total, requests / total) : JourneyTime.NONE;
+    Preflight.Result result =
+        Preflight.check(
+            new Preflight.Inputs(
+                plan(),
+                mean,
+                settings.target().requestTimeout(),
+                settings.target().embedded() || Hosts.isLoopback(settings.target().host()),
+                settings.injectors().count(),
+                InjectorFacts.measure(),
+                settings.preflight()));
+    result.lines().forEach(System.out::println);
+    result.refusal().ifPresent(Fatal::refuse);
+    result.warnings().forEach(w -> System.err.println("perfgate: WARNING: " + w));
+    InjectorFacts facts = result.facts();
+    OptionalLong limit =
+        settings
+            .maxResponseSize()
+            .resolve(
+                facts.heapMaxBytes(),
+                facts.heapUsedBytes(),
+                result.users(),
+                settings.preflight().heapPerUserBytes());
+    maxAnswer = limit.orElse(0);
+    System.out.println(
+        settings.maxResponseSize().describe(limit, result.users(), facts.heapMaxBytes()));
+  }
+
+  /** The most of an answer checks read, in bytes; 0 for no limit. Settled before any load. */
+  private long maxAnswer() {
+    return maxAnswer;
   }
 
   /**
@@ -335,9 +422,28 @@ public final class Perfgate {
    * behind tells a later {@code analyze} that the process was killed before the run ended.
    */
   private void markUnderWay(Path run) {
+    if (settings.heapDump()) {
+      try {
+        HeapDumps.into(run.resolve(RunPipeline.FOLDER));
+      } catch (IOException | RuntimeException e) {
+        System.err.println(
+            "perfgate: run.heapDump is on, but no heap dump can be written into "
+                + run.resolve(RunPipeline.FOLDER)
+                + " ("
+                + e.getMessage()
+                + ").");
+      }
+    }
     try {
       RunMarker.mark(run);
       marked = run;
+      RunEnd.watch(
+          settings,
+          run,
+          resultsFolder(),
+          System.currentTimeMillis(),
+          settings.target().redactor().redact(baseUrl),
+          simulation);
     } catch (IOException | RuntimeException e) {
       System.err.println(
           "perfgate: could not mark "
@@ -351,7 +457,13 @@ public final class Perfgate {
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return watch.guard(exec(request(r.endpoint())));
+      return watch.guard(
+          exec(
+              Requests.of(
+                  endpoint(r.endpoint()),
+                  settings.target().requestTimeout(),
+                  this::maxAnswer,
+                  settings.target().redactor()::redact)));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -463,12 +575,51 @@ public final class Perfgate {
                 + run.get()
                 + " as holding credentials.");
       }
-      AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
+      try {
+        AfterRun.finish(settings, simulation, baseUrl, gates, run.get(), samples);
+      } catch (RuntimeException | Error e) {
+        handOver(run.get(), e);
+      }
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("
               + e
               + "); Gatling's report and assertions stand alone for this run.");
+    }
+  }
+
+  /**
+   * This JVM could not judge its own run (it ran out of file descriptors and can no longer load
+   * classes, or out of heap): the watcher beside it, a JVM of its own, does it. The run is marked
+   * again, with a note of what went wrong, which the watcher acts on.
+   */
+  private void handOver(Path run, Throwable e) {
+    String seen = FatalErrors.first().orElse(e.toString());
+    System.err.println(
+        "perfgate: this JVM could not judge the run ("
+            + e
+            + "); the run's watcher judges it instead.");
+    try {
+      long at = System.currentTimeMillis() - startedAt;
+      new EndNote(
+              EndNote.Cause.ofError(seen),
+              seen,
+              at,
+              plan().level(plan().peak()),
+              ProcessHandle.current().pid(),
+              Runtime.getRuntime().maxMemory(),
+              InjectorFacts.measure().openFilesLimit().orElse(-1),
+              "",
+              settings.target().redactor().redact(baseUrl))
+          .write(run);
+      RunMarker.mark(run);
+    } catch (IOException | RuntimeException | Error again) {
+      System.err.println(
+          "perfgate: nor could it hand the run over ("
+              + again
+              + "); run `analyze "
+              + run
+              + "` for its verdict.");
     }
   }
 }

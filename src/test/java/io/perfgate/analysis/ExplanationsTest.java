@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The messages below are the ones Gatling 3.15.1 wrote into simulation.log against the fault
- * servers of HostileTargetTest, copied from real runs.
+ * servers of HostileTargetTest, copied from real runs (the local-ports one excepted: no test here
+ * exhausts this machine's ports; it is Netty's message for EADDRNOTAVAIL).
  */
 class ExplanationsTest {
   private static final String TARGET = "http://127.0.0.1:4711";
@@ -50,6 +51,30 @@ class ExplanationsTest {
             + "|rate-limited|127.0.0.1:4711|127.0.0.1:4711 rate-limits perfgate (HTTP 429 Too Many Requests): lower the load or raise the target's limit",
         "status.find.in([200, 209], 304), found 404"
             + "|client-error|127.0.0.1:4711|127.0.0.1:4711 refused the requests (HTTP 404)",
+        "i.n.c.u.Errors$NativeIoException: newSocketStream(..) failed with error(-24): Too many open files"
+            + "|injector-files|127.0.0.1:4711|the injector (this machine, not the target) ran out of file descriptors: it could not open connections to 127.0.0.1:4711",
+        "i.n.c.u.Errors$NativeConnectException: connect(..) failed: Cannot assign requested address"
+            + "|injector-ports|127.0.0.1:4711|the injector (this machine, not the target) ran out of local ports for connections to 127.0.0.1:4711",
+        "Too many redirects, max is 20"
+            + "|redirect-loop|127.0.0.1:4711|127.0.0.1:4711 redirects in a loop: requests were redirected again and again without reaching an answer (\"Too many redirects, max is 20\"; Gatling reports each hop as \"<request> Redirect <n>\")",
+        "Redirect status, yet no Location header"
+            + "|redirect-loop|127.0.0.1:4711|127.0.0.1:4711 answered with redirects without a Location header",
+        "i.p.s.AnswerNotJson: the answer of json-page is text/html; charset=utf-8, not JSON: it starts \"<!DOCTYPE html><html><head><title>Sign in</title></head><bod...\" (124B)"
+            + "|unsuited-answer|127.0.0.1:4711|127.0.0.1:4711 answered json-page with text/html; charset=utf-8: it starts \"<!DOCTYPE html><html><head><title>Sign in</title></head><bod...\" (124B), not the JSON its checks read",
+        "jsonPath($.status).find.exists preparation crashed: Jackson failed to parse into a valid AST: c.f.j.c.i.JsonEOFException: Unexpected end-of-input within/between Object entries"
+            + "|unsuited-answer|127.0.0.1:4711|the answers of 127.0.0.1:4711 are not valid JSON, so JSONPath checks cannot read them (\"Jackson failed to parse into a valid AST",
+        "j.l.NumberFormatException: Invalid character in chunk size"
+            + "|broken-framing|127.0.0.1:4711|127.0.0.1:4711 sent answers whose framing is broken",
+        "i.n.h.c.c.DecompressionException: Input is not in the GZIP format"
+            + "|bad-encoding|127.0.0.1:4711|127.0.0.1:4711 sent bodies that are not in the encoding they declare",
+        "s.s.p.c.SunCertPathBuilderException: unable to find valid certification path to requested target"
+            + "|tls-untrusted|127.0.0.1:4711|127.0.0.1:4711's TLS certificate is not trusted",
+        "j.s.c.CertificateException: No subject alternative DNS name matching other-name.test found."
+            + "|tls-name|127.0.0.1:4711|127.0.0.1:4711's TLS certificate is issued to another name",
+        "i.n.h.s.ReferenceCountedOpenSslEngine$OpenSslHandshakeException: error:1000042e:SSL routines:OPENSSL_internal:TLSV1_ALERT_PROTOCOL_VERSION"
+            + "|tls-protocol|127.0.0.1:4711|127.0.0.1:4711 and perfgate could not agree on a TLS version (TLSV1_ALERT_PROTOCOL_VERSION)",
+        "i.n.h.s.ReferenceCountedOpenSslEngine$OpenSslHandshakeException: error:10000410:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE"
+            + "|tls-handshake|127.0.0.1:4711|127.0.0.1:4711 and perfgate could not complete a TLS handshake (SSLV3_ALERT_HANDSHAKE_FAILURE)",
       })
   void eachGatlingMessageIsExplainedWithTheAddressAndAHint(
       String message, String cause, String address, String text) {
@@ -141,6 +166,31 @@ class ExplanationsTest {
     assertEquals(
         List.of("request-timeout", "server-error"), got.stream().map(Explanation::cause).toList());
     assertTrue(got.get(0).text().contains("(1m)"), got.get(0).text());
+  }
+
+  @Test
+  void answersOverTheLimitNameTheRequestsTheLimitAndTheSizes() {
+    // As a real run against a gzip bomb recorded them (AnswerLimitTest).
+    var got =
+        explain(
+            "i.p.s.AnswerTooLarge: the answer of page was larger than target.maxResponseSize (20MB)"
+                + " once decompressed: 32MB arrived, and perfgate's checks did not read it",
+            "19",
+            "i.p.s.AnswerTooLarge: the answer of search was larger than"
+                + " target.maxResponseSize (20MB) once decompressed: more than 2GB arrived, and"
+                + " perfgate's checks did not read it",
+            "2");
+
+    assertEquals(1, got.size(), got.toString());
+    assertEquals("answer-too-large", got.get(0).cause());
+    assertEquals(21, got.get(0).count());
+    assertTrue(
+        got.get(0)
+            .text()
+            .startsWith(
+                "answers of page, search from 127.0.0.1:4711 were larger than"
+                    + " target.maxResponseSize (20MB) once decompressed (32MB, more than 2GB):"),
+        got.get(0).text());
   }
 
   @Test

@@ -191,7 +191,7 @@ class SettingsLoaderTest {
             "target.baseUrll",
             List.of(
                 "unknown key",
-                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
+                "allowHosts, baseUrl, headers, maxResponseSize, monitor, production, requestTimeout")),
         Arguments.of(
             "rate on a closed profile",
             props("scenario", "smoke", "rate", "5"),
@@ -336,7 +336,7 @@ class SettingsLoaderTest {
             "target.baseUrll",
             List.of(
                 "unknown key",
-                "allowHosts, baseUrl, headers, monitor, production, requestTimeout")),
+                "allowHosts, baseUrl, headers, maxResponseSize, monitor, production, requestTimeout")),
         Arguments.of(
             "unknown key in a profile",
             "profiles.smoke {\n  phasez = []\n}\n",

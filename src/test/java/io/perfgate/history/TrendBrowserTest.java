@@ -2,11 +2,11 @@ package io.perfgate.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.perfgate.summary.Summary;
 import io.perfgate.summary.Verdict;
 import io.perfgate.testing.Chromium;
+import io.perfgate.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +29,9 @@ class TrendBrowserTest {
 
   @BeforeEach
   void needsChromium() {
-    assumeTrue(
+    RequiredTool.require(
         Chromium.installed(),
-        "/usr/bin/chromium is missing, so the trend page is not checked in a browser here"
-            + " (apt-get install -y chromium; CI installs it).");
+        "/usr/bin/chromium (apt-get install chromium), which checks the trend page in a browser,");
   }
 
   Chromium.Loaded load(Path page) throws Exception {

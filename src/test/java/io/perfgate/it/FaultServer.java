@@ -9,11 +9,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A hostile HTTP target on 127.0.0.1 for one test: a raw server socket on a free port whose every
@@ -39,6 +42,23 @@ final class FaultServer implements AutoCloseable {
     SERVER_ERROR,
     /** Answers 429 with Retry-After: 5 to everything. */
     RATE_LIMITED,
+    /**
+     * Answers a small gzip body (see {@link #gzipBomb}) that decompresses to far more: zeros, sent
+     * as application/json. Before that, the first requests get {"status":"ok"}.
+     */
+    GZIP_BOMB,
+    /** Redirects every request to itself (302, Location: the same path): a redirect loop. */
+    REDIRECT_LOOP,
+    /** Answers 200 with an HTML sign-in page, where the checks expect JSON. */
+    HTML_PAGE,
+    /** Answers with chunked framing whose chunk size is not a hexadecimal number. */
+    BAD_CHUNKS,
+    /** Answers with Content-Encoding: gzip and a body that is not gzip. */
+    BAD_GZIP,
+    /**
+     * Declares a Content-Length shorter than the JSON body it sends, on a kept-alive connection.
+     */
+    SHORT_LENGTH,
   }
 
   static final int RETRY_AFTER_SECONDS = 5;
@@ -46,6 +66,8 @@ final class FaultServer implements AutoCloseable {
 
   private final Mode mode;
   private final int stopAfter;
+  private final byte[] bomb;
+  private final int healthyFirst;
   private final ServerSocket listener;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger requests = new AtomicInteger();
@@ -55,9 +77,21 @@ final class FaultServer implements AutoCloseable {
   private final Thread acceptor;
 
   private FaultServer(Mode mode, int stopAfter) throws IOException {
+    this(mode, stopAfter, new byte[0], 0);
+  }
+
+  private FaultServer(Mode mode, int stopAfter, byte[] bomb, int healthyFirst) throws IOException {
+    this(mode, stopAfter, bomb, healthyFirst, new ServerSocket());
+  }
+
+  private FaultServer(
+      Mode mode, int stopAfter, byte[] bomb, int healthyFirst, ServerSocket listener)
+      throws IOException {
     this.mode = mode;
     this.stopAfter = stopAfter;
-    listener = new ServerSocket();
+    this.bomb = bomb;
+    this.healthyFirst = healthyFirst;
+    this.listener = listener;
     listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     acceptor = new Thread(threads, this::accept, "fault-server-accept");
     acceptor.setDaemon(true);
@@ -75,6 +109,39 @@ final class FaultServer implements AutoCloseable {
    */
   static FaultServer stoppingAfter(int requests) throws IOException {
     return new FaultServer(Mode.HEALTHY, requests);
+  }
+
+  /**
+   * A target whose answers are small on the wire and huge once decompressed: after {@code
+   * healthyFirst} good JSON answers, every answer is gzip of {@code decompressed} zero bytes (about
+   * a thousandth of that on the wire).
+   */
+  static FaultServer gzipBomb(long decompressed, int healthyFirst) throws IOException {
+    java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gzip, 1 << 16)) {
+      byte[] zeros = new byte[1 << 20];
+      for (long left = decompressed; left > 0; left -= zeros.length) {
+        out.write(zeros, 0, (int) Math.min(zeros.length, left));
+      }
+    }
+    return new FaultServer(Mode.GZIP_BOMB, Integer.MAX_VALUE, gzip.toByteArray(), healthyFirst);
+  }
+
+  /**
+   * A healthy https target with the certificate of {@code ssl}, speaking only {@code protocols}
+   * with only {@code ciphers} (empty: the JDK's defaults). A handshake that fails ends the
+   * connection before any request is read.
+   */
+  static FaultServer tls(SSLContext ssl, List<String> protocols, List<String> ciphers)
+      throws IOException {
+    SSLServerSocket socket = (SSLServerSocket) ssl.getServerSocketFactory().createServerSocket();
+    if (!protocols.isEmpty()) {
+      socket.setEnabledProtocols(protocols.toArray(String[]::new));
+    }
+    if (!ciphers.isEmpty()) {
+      socket.setEnabledCipherSuites(ciphers.toArray(String[]::new));
+    }
+    return new FaultServer(Mode.HEALTHY, Integer.MAX_VALUE, new byte[0], 0, socket);
   }
 
   String url() {
@@ -116,6 +183,10 @@ final class FaultServer implements AutoCloseable {
       OutputStream out = s.getOutputStream();
       while (readRequestHead(in)) {
         int n = requests.incrementAndGet();
+        if (mode == Mode.GZIP_BOMB) {
+          bomb(out, n);
+          continue;
+        }
         if (n > stopAfter) {
           stop();
           return;
@@ -182,6 +253,56 @@ final class FaultServer implements AutoCloseable {
         out.flush();
         return true;
       }
+      case GZIP_BOMB -> throw new IllegalStateException("answered in serve()");
+      case REDIRECT_LOOP -> {
+        out.write(
+            ("HTTP/1.1 302 Found\r\nLocation: /\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+      }
+      case HTML_PAGE -> {
+        String page =
+            "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form"
+                + " action=\"/login\"><input name=\"user\"></form></body></html>";
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
+                    + page.length()
+                    + "\r\n\r\n"
+                    + page)
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+      }
+      case BAD_CHUNKS -> {
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "ZZ\r\nnot a chunk size\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return false;
+      }
+      case BAD_GZIP -> {
+        String body = "this body is not gzip at all";
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Length: "
+                    + body.length()
+                    + "\r\n\r\n"
+                    + body)
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+      }
+      case SHORT_LENGTH -> {
+        // The JSON's first 9 bytes make the declared answer; the rest follows it on the wire.
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 9\r\n\r\n"
+                    + "{\"status\":\"ok\"}")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+      }
       case RATE_LIMITED -> {
         out.write(
             response(
@@ -193,6 +314,27 @@ final class FaultServer implements AutoCloseable {
       }
     }
     throw new IllegalStateException("unknown mode " + mode);
+  }
+
+  private void bomb(OutputStream out, int n) throws IOException {
+    if (n <= healthyFirst) {
+      byte[] ok = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + ok.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(ok);
+    } else {
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                  + "Content-Length: "
+                  + bomb.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(bomb);
+    }
+    out.flush();
   }
 
   private static byte[] response(String status, String headers, String body) {

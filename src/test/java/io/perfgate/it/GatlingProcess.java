@@ -24,15 +24,29 @@ final class GatlingProcess {
   static final String TRACKER = "io.perfgate.simulations.TrackerSimulation";
   static final String CONFIGURED = "io.perfgate.simulations.ConfiguredSimulation";
 
-  /** gatling-maven-plugin's default options for the Gatling JVM, plus perfgate's own. */
-  static final List<String> JVM_OPTIONS =
-      List.of(
-          "-Xmx1G",
-          "-XX:MaxInlineLevel=20",
-          "-XX:MaxTrivialSize=12",
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-          OfflinePreferences.JVM_OPTION);
+  /**
+   * gatling-maven-plugin's default options for the Gatling JVM, then perfgate's own from pom.xml
+   * (PomJvmArgsTest keeps the two lists in step), for a run whose results go to {@code results}.
+   */
+  static List<String> jvmOptions(Path results) {
+    String folder = results.toAbsolutePath().toString();
+    return List.of(
+        "-XX:+HeapDumpOnOutOfMemoryError",
+        "-XX:MaxInlineLevel=20",
+        "-XX:MaxTrivialSize=12",
+        "-Xmx1G",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+        OfflinePreferences.JVM_OPTION,
+        "-Dperfgate.resultsFolder=" + folder,
+        "-Xmx1g",
+        "-XX:-HeapDumpOnOutOfMemoryError",
+        "-XX:HeapDumpPath=" + folder,
+        "-XX:ErrorFile=" + folder + "/hs_err_pid%p.log",
+        "-XX:ReplayDataFile=" + folder + "/replay_pid%p.log",
+        "-XX:-CreateCoredumpOnCrash",
+        "-XX:OnOutOfMemoryError=touch '" + folder + "/perfgate-oom-%p'; kill -TERM %p");
+  }
 
   record Result(int exitCode, String output, Path resultsFolder, Duration wall) {
     /**
@@ -54,12 +68,21 @@ final class GatlingProcess {
 
   static List<String> command(
       String simulation, Map<String, String> properties, Path resultsFolder) {
+    return command(simulation, List.of(), properties, resultsFolder);
+  }
+
+  /** With more JVM options after the usual ones (the rightmost wins, e.g. -Xmx256m). */
+  static List<String> command(
+      String simulation,
+      List<String> jvmOptions,
+      Map<String, String> properties,
+      Path resultsFolder) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(JVM_OPTIONS);
+    cmd.addAll(jvmOptions(resultsFolder));
+    cmd.addAll(jvmOptions);
     cmd.add("-cp");
     cmd.add(classpath());
-    cmd.add("-Dperfgate.resultsFolder=" + resultsFolder);
     properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("io.gatling.app.Gatling");
     cmd.add("-s");
@@ -84,6 +107,11 @@ final class GatlingProcess {
       String simulation, Map<String, String> properties, Path resultsFolder, Path output)
       throws IOException {
     return builder(command(simulation, properties, resultsFolder), output).start();
+  }
+
+  /** Starts any command from {@code workDir} without waiting for it, output into {@code output}. */
+  static Process start(List<String> command, Path workDir, Path output) throws IOException {
+    return builder(command, output).directory(workDir.toFile()).start();
   }
 
   private static ProcessBuilder builder(List<String> command, Path output) {
@@ -115,9 +143,23 @@ final class GatlingProcess {
   static Result exec(
       List<String> command, Map<String, String> environment, Path resultsFolder, Duration limit)
       throws IOException, InterruptedException {
+    return exec(command, environment, Path.of(""), resultsFolder, limit);
+  }
+
+  /** Runs a command from {@code workDir} (a copy of the project: what it leaves there shows). */
+  static Result exec(
+      List<String> command,
+      Map<String, String> environment,
+      Path workDir,
+      Path resultsFolder,
+      Duration limit)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile("perfgate-run", ".log");
     ProcessBuilder pb = builder(command, log);
     pb.environment().putAll(environment);
+    if (!workDir.toString().isEmpty()) {
+      pb.directory(workDir.toFile());
+    }
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {

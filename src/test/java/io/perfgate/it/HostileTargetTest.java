@@ -90,6 +90,7 @@ class HostileTargetTest {
               "connection-closed",
               "<address> closed or reset connections before a complete answer",
               true),
+          // Content-Length: 1000, then 20 bytes and the connection closes.
           new Case(
               "closes mid-response",
               "connection-closed",
@@ -115,6 +116,61 @@ class HostileTargetTest {
               "connection-refused",
               "connection refused on <address> since 0:0",
               true),
+          // Each logical request follows 20 hops, then fails: Gatling logs every hop as a request.
+          new Case(
+              "redirect loop",
+              "redirect-loop",
+              "<address> redirects in a loop: requests were redirected again and again without"
+                  + " reaching an answer (\"Too many redirects, max is 20\"",
+              true),
+          new Case(
+              "HTML where JSON is expected",
+              "unsuited-answer",
+              "<address> answered json-page with text/html; charset=utf-8: it starts"
+                  + " \"<!DOCTYPE html><html><head><title>Sign in</title></head><bod...\" (124B),"
+                  + " not"
+                  + " the JSON its checks read",
+              true),
+          new Case(
+              "broken chunked framing",
+              "broken-framing",
+              "<address> sent answers whose framing is broken (\"j.l.NumberFormatException: Invalid"
+                  + " character in chunk size\")",
+              true),
+          new Case(
+              "body not in its declared encoding",
+              "bad-encoding",
+              "<address> sent bodies that are not in the encoding they declare"
+                  + " (\"i.n.h.c.c.DecompressionException: Input is not in the GZIP format\")",
+              true),
+          new Case(
+              "Content-Length shorter than the body",
+              "unsuited-answer",
+              "the answers of <address> are not valid JSON, so JSONPath checks cannot read them",
+              true),
+          new Case(
+              "untrusted certificate",
+              "tls-untrusted",
+              "<address>'s TLS certificate is not trusted",
+              true),
+          new Case(
+              "certificate for another name",
+              "tls-name",
+              "<address>'s TLS certificate is issued to another name (\"j.s.c.CertificateException:"
+                  + " No subject alternative DNS name matching other-name.test found.\")",
+              true),
+          new Case(
+              "TLS version mismatch",
+              "tls-protocol",
+              "<address> and perfgate could not agree on a TLS version"
+                  + " (TLSV1_ALERT_PROTOCOL_VERSION)",
+              true),
+          new Case(
+              "cipher mismatch",
+              "tls-handshake",
+              "<address> and perfgate could not complete a TLS handshake"
+                  + " (SSLV3_ALERT_HANDSHAKE_FAILURE)",
+              true),
           // Requests wait longer than the run lasts: Gatling stops the run at its limit with not
           // one request completed, and then builds no report.
           new Case(
@@ -130,13 +186,14 @@ class HostileTargetTest {
   Stream<DynamicTest> everyHostileTargetEndsInTimeFailsAndSaysWhy() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Future<Outcome>> runs = new ArrayList<>();
-    for (Case c : CASES) {
+    List<Case> cases = CASES;
+    for (Case c : cases) {
       runs.add(pool.submit(() -> run(c)));
     }
     pool.shutdown();
     List<DynamicTest> tests = new ArrayList<>();
-    for (int i = 0; i < CASES.size(); i++) {
-      Case c = CASES.get(i);
+    for (int i = 0; i < cases.size(); i++) {
+      Case c = cases.get(i);
       Future<Outcome> f = runs.get(i);
       tests.add(
           DynamicTest.dynamicTest(
@@ -192,9 +249,19 @@ class HostileTargetTest {
               stopped ? "stopped" : "never stopped");
         }
       }
+      case "untrusted certificate",
+          "certificate for another name",
+          "TLS version mismatch",
+          "cipher mismatch" -> {
+        return tls(c, results, limit);
+      }
       default -> {
         try (FaultServer server = FaultServer.start(mode(c))) {
           Map<String, String> p = props(server.url());
+          if (c.name().equals("HTML where JSON is expected")
+              || c.name().equals("Content-Length shorter than the body")) {
+            p.put("scenario", "hostile-json");
+          }
           if (c.name().equals("nothing completes")) {
             p.put("target.requestTimeout", "60s");
           }
@@ -203,6 +270,88 @@ class HostileTargetTest {
         }
       }
     }
+  }
+
+  private static final List<String> TLS =
+      List.of(
+          "untrusted certificate",
+          "certificate for another name",
+          "TLS version mismatch",
+          "cipher mismatch");
+
+  /** The name the https cases' certificate is issued to; the JVM resolves it to 127.0.0.1. */
+  static final String TLS_HOST = "perfgate-tls.test";
+
+  static final String OTHER_HOST = "other-name.test";
+
+  private static Certificates certificates;
+
+  private static synchronized Certificates certificates() throws Exception {
+    if (certificates == null) {
+      certificates =
+          Certificates.selfSigned(Files.createDirectories(tmp.resolve("certs")), TLS_HOST);
+    }
+    return certificates;
+  }
+
+  /**
+   * The TLS cases: a healthy https target whose handshake fails, for want of a trusted certificate,
+   * for its name, or for a protocol or cipher suite both sides speak.
+   */
+  private static Outcome tls(Case c, Path results, Duration limit) throws Exception {
+    Certificates certs = certificates();
+    Path hosts = tmp.resolve("tls-hosts");
+    synchronized (HostileTargetTest.class) {
+      if (!Files.exists(hosts)) {
+        Files.writeString(hosts, "127.0.0.1 " + TLS_HOST + "\n127.0.0.1 " + OTHER_HOST + "\n");
+      }
+    }
+    List<String> protocols = List.of();
+    List<String> ciphers = List.of();
+    String host = TLS_HOST;
+    Map<String, String> env = Map.of("PERFGATE_TRUSTSTORE_PASSWORD", certs.trustPassword);
+    Map<String, String> extra = new HashMap<>();
+    extra.put("target.tls.trustStore", certs.trustStore.toString());
+    switch (c.name()) {
+      case "untrusted certificate" -> {
+        extra.clear();
+        env = Map.of();
+      }
+      case "certificate for another name" -> host = OTHER_HOST;
+      case "TLS version mismatch" -> {
+        protocols = List.of("TLSv1.2");
+        extra.put("gatling.ssl.enabledProtocols.0", "TLSv1.3");
+      }
+      case "cipher mismatch" -> {
+        protocols = List.of("TLSv1.2");
+        ciphers = List.of("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+        extra.put("gatling.ssl.enabledProtocols.0", "TLSv1.2");
+        extra.put("gatling.ssl.enabledCipherSuites.0", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+      }
+      default -> throw new IllegalArgumentException(c.name());
+    }
+    try (FaultServer server = FaultServer.tls(certs.server, protocols, ciphers)) {
+      String address = host + ":" + server.port();
+      Map<String, String> p = props("https://" + address);
+      p.put("jdk.net.hosts.file", hosts.toString());
+      p.putAll(extra);
+      var run = GatlingProcess.run(GatlingProcess.CONFIGURED, p, env, results, limit);
+      return new Outcome(run, address, server.requests(), "");
+    }
+  }
+
+  /** The failure messages of junit.xml, as a reader sees them (XML entities resolved). */
+  private static String failureMessages(Path junit) throws Exception {
+    var doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile());
+    var failures = doc.getElementsByTagName("failure");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < failures.getLength(); i++) {
+      out.append(((org.w3c.dom.Element) failures.item(i)).getAttribute("message")).append('\n');
+    }
+    return out.toString();
   }
 
   private static Mode mode(Case c) {
@@ -214,6 +363,11 @@ class HostileTargetTest {
       case "malformed HTTP" -> Mode.MALFORMED;
       case "5xx for everything" -> Mode.SERVER_ERROR;
       case "429 with Retry-After" -> Mode.RATE_LIMITED;
+      case "redirect loop" -> Mode.REDIRECT_LOOP;
+      case "HTML where JSON is expected" -> Mode.HTML_PAGE;
+      case "broken chunked framing" -> Mode.BAD_CHUNKS;
+      case "body not in its declared encoding" -> Mode.BAD_GZIP;
+      case "Content-Length shorter than the body" -> Mode.SHORT_LENGTH;
       default -> throw new IllegalArgumentException(c.name());
     };
   }
@@ -240,13 +394,15 @@ class HostileTargetTest {
 
     JsonNode summary = JSON.readTree(summaryFile.toFile());
     System.out.printf(
-        "hostile target '%s': wall %.1f s, Gatling ran %d ms, %d requests (%d failed), %s%n",
+        "hostile target '%s': wall %.1f s, Gatling ran %d ms, %d requests (%d failed), %s; Gatling"
+            + " said: %s%n",
         c.name(),
         run.wall().toMillis() / 1000.0,
         summary.path("run").path("durationMillis").asLong(),
         summary.path("global").path("count").asLong(),
         summary.path("global").path("ko").asLong(),
-        summary.path("explanations").path(0).path("text").asText());
+        summary.path("explanations").path(0).path("text").asText(),
+        summary.path("errors").toString());
     assertEquals("FAIL", summary.path("verdict").asText(), summary.toString());
     // Gatling's own limit: the plan plus the grace; requests still waiting are cut there.
     long ran = summary.path("run").path("durationMillis").asLong();
@@ -268,10 +424,14 @@ class HostileTargetTest {
     String console = output.replaceAll("[|\\s]+", " ");
     assertTrue(console.contains("WHY: " + expected), "the console says why:\n" + output);
     String xml = Files.readString(junit);
-    assertTrue(xml.contains("Why requests failed: " + expected), xml);
-    assertTrue(
-        Files.readString(dir.resolve("perfgate/summary.md")).contains("- " + expected),
-        "summary.md says why");
+    assertTrue(failureMessages(junit).contains("Why requests failed: " + expected), xml);
+    // Markdown escapes markup characters (\_, &lt;): compare the text as a reader sees it.
+    String md =
+        Files.readString(dir.resolve("perfgate/summary.md"))
+            .replace("\\", "")
+            .replace("&lt;", "<")
+            .replace("&amp;", "&");
+    assertTrue(md.contains("- " + expected), "summary.md says why:\n" + md);
 
     switch (c.name()) {
       case "unresolvable host" ->
@@ -296,11 +456,22 @@ class HostileTargetTest {
             why.path("text").asText().contains("the target stopped or restarted during the run"),
             why.path("text").asText());
       }
+      case "redirect loop" -> {
+        // A followed redirect is one logical request: every one of them failed. (Gatling logs
+        // the 20 hops of each as requests of their own; counted that way, 1 in 21 failed.)
+        assertEquals(
+            100.0,
+            summary.path("global").path("errorPercent").asDouble(),
+            0.001,
+            "the logical error rate: " + summary.path("global"));
+      }
       default -> {
         // the target saw the load
       }
     }
-    if (!c.name().equals("nothing listening") && !c.name().equals("unresolvable host")) {
+    if (TLS.contains(c.name())) {
+      assertEquals(0, o.served(), "no request got past the handshake");
+    } else if (!c.name().equals("nothing listening") && !c.name().equals("unresolvable host")) {
       assertTrue(o.served() > 0, "the fault server saw no request");
     }
   }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Gatling run killed half-way with SIGTERM, as Jenkins kills a build it aborts. Gatling runs
- * no after() then, so perfgate writes nothing for the run; the next {@code analyze} of its folder
- * must call it truncated, and the history and the saved baseline beside it must come through whole.
+ * no after() then; perfgate's shutdown hook notes that the run was stopped and waits while the
+ * run's watcher judges it as cut short. A later {@code analyze} of its folder says the same, and
+ * the history and the saved baseline beside it come through whole.
  */
 class InterruptedRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,14 +90,23 @@ class InterruptedRunTest {
     Duration toExit = Duration.ofNanos(System.nanoTime() - killedAt);
     String killedOutput = Files.readString(output);
 
-    // The JVM died of the signal: no perfgate shutdown hook replaced its status or wrote anything.
+    // The JVM ended on the signal, with its status; before that, the run's watcher judged it.
     assertEquals(128 + 15, gatling.exitValue(), killedOutput);
-    assertFalse(killedOutput.contains("perfgate FAIL"), killedOutput);
-    assertFalse(killedOutput.contains("perfgate PASS"), killedOutput);
-    assertFalse(Files.exists(killedRun.resolve("perfgate/summary.json")), "after() never ran");
+    assertTrue(killedOutput.contains("perfgate FAIL"), killedOutput);
+    assertTrue(
+        killedOutput.replaceAll("[|\\s]+", " ").contains("by a signal (SIGTERM or SIGINT"),
+        killedOutput);
+    assertTrue(Files.exists(killedRun.resolve("perfgate/summary.json")), "the watcher judged it");
     assertFalse(Files.exists(killedRun.resolve("index.html")), "Gatling built no report");
-    assertTrue(Files.exists(RunMarker.file(killedRun)), "the marker stays behind");
-    assertArrayEquals(historyBefore, Files.readAllBytes(history), "history untouched by the kill");
+    assertFalse(Files.exists(RunMarker.file(killedRun)), "the watcher cleared the marker");
+    JsonNode stopped = JSON.readTree(killedRun.resolve("perfgate/ended.json").toFile());
+    assertEquals("injector-stopped", stopped.path("cause").asText(), stopped.toString());
+    byte[] historyKilled = Files.readAllBytes(history);
+    assertArrayEquals(
+        historyBefore,
+        Arrays.copyOf(historyKilled, historyBefore.length),
+        "the history's earlier lines are byte for byte the same");
+    assertEquals(2, History.read(history).records().size());
     assertArrayEquals(baselineBefore, Files.readAllBytes(baseline), "baseline untouched");
 
     // The next analyze says the run was cut short.
@@ -106,8 +116,7 @@ class InterruptedRunTest {
     JsonNode run = summary.path("run");
     assertTrue(run.path("truncated").asBoolean(), run.toString());
     assertTrue(
-        run.path("warnings").toString().contains("was stopped before the run ended"),
-        run.path("warnings").toString());
+        run.path("abortReason").asText().contains("was stopped"), run.path("abortReason").asText());
     assertTrue(
         summary.path("global").path("count").asLong() > 0, summary.path("global").toString());
     assertTrue(
@@ -115,19 +124,22 @@ class InterruptedRunTest {
         "the figures cover the run up to the kill: " + run.path("durationMillis"));
     assertTrue(analysed.out().contains("The run was cut short"), analysed.out());
     String junit = Files.readString(killedRun.resolve("perfgate/junit.xml"));
-    assertTrue(junit.contains("type=\"Run truncated\""), junit);
+    // Aborted by the signal, with the note as the reason; cut short, too.
+    assertTrue(junit.contains("type=\"Run aborted\""), junit);
+    assertTrue(junit.contains("The run was cut short"), junit);
     JunitSchema.validate(killedRun.resolve("perfgate/junit.xml"));
 
-    // History: the old line is intact, the killed run is one more whole line.
+    // History: the old lines are intact, the killed run is one more whole line for each judgement.
     byte[] historyAfter = Files.readAllBytes(history);
     assertArrayEquals(
-        historyBefore,
-        Arrays.copyOf(historyAfter, historyBefore.length),
+        historyKilled,
+        Arrays.copyOf(historyAfter, historyKilled.length),
         "the history's earlier lines are byte for byte the same");
     var read = History.read(history);
     assertEquals(List.of(), read.warnings());
-    assertEquals(2, read.records().size());
+    assertEquals(3, read.records().size());
     assertTrue(read.records().get(1).truncated(), "the history marks the killed run truncated");
+    assertTrue(read.records().get(2).truncated(), "the history marks the killed run truncated");
     assertArrayEquals(baselineBefore, Files.readAllBytes(baseline), "baseline untouched");
 
     // A cut-short run cannot become the baseline.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.testing.RequiredTool;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +28,8 @@ class NetworkIsolationTest {
 
   @Test
   void theGatlingJvmConnectsOnlyToTheTarget(@TempDir Path tmp) throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/strace")), "strace is installed by .ci/run");
+    RequiredTool.require(
+        Files.isExecutable(Path.of("/usr/bin/strace")), "/usr/bin/strace (apt-get install strace)");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

@@ -2,10 +2,10 @@ package io.perfgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.perfgate.history.History;
 import io.perfgate.testing.Chromium;
+import io.perfgate.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class TrendRealRunsTest {
 
   @Test
   void theTrendPageShowsOnePointPerRealRun(@TempDir Path tmp) throws Exception {
-    assumeTrue(Chromium.installed(), "/usr/bin/chromium is missing (CI installs it)");
+    RequiredTool.require(Chromium.installed(), "/usr/bin/chromium (apt-get install chromium)");
     Path results = tmp.resolve("results");
     for (int i = 0; i < RUNS; i++) {
       var run =

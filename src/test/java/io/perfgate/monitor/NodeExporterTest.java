@@ -2,8 +2,8 @@ package io.perfgate.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.perfgate.testing.RequiredTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,9 +27,9 @@ class NodeExporterTest {
 
   @Test
   void scrapingTheNodeExporterYieldsSeriesForTheNamedMetrics() throws Exception {
-    assumeTrue(
+    RequiredTool.require(
         Files.isExecutable(EXPORTER),
-        "prometheus-node-exporter is not installed (apt-get install prometheus-node-exporter)");
+        "prometheus-node-exporter (apt-get install prometheus-node-exporter)");
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfgate.summary.Summary;
 import io.perfgate.summary.SummaryCodec;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -43,6 +44,67 @@ class ExplanationFormatsTest {
         failure.getAttribute("message"));
     assertTrue(failure.getTextContent().contains("why requests failed: " + WHY), xml);
     assertFalse(JunitXml.render(Reports.passing(), "ci-agent-1").contains("why requests failed"));
+  }
+
+  /** A run whose target answered an HTML sign-in page where the checks read JSON. */
+  private static Summary htmlForJson() {
+    // As a real run against an HTML page recorded it (HostileTargetTest).
+    String message =
+        "i.p.s.AnswerNotJson: the answer of json-page is text/html; charset=utf-8, not JSON: it"
+            + " starts \"<!DOCTYPE html><html><head><title>Sign in</title></head><bod...\" (124B)";
+    var errors = List.of(new io.perfgate.summary.ErrorCount(message, 92, 100));
+    var down = Reports.targetDown();
+    return new Summary(
+        down.run(),
+        down.global(),
+        down.measured(),
+        down.requests(),
+        down.groups(),
+        down.phases(),
+        down.perSecond(),
+        errors,
+        io.perfgate.analysis.Explanations.explain(
+            errors, "http://127.0.0.1:4711", down.global(), List.of()),
+        down.gates(),
+        down.findings(),
+        down.apdex(),
+        down.baseline(),
+        down.verdict(),
+        down.capacity(),
+        down.resources());
+  }
+
+  @Test
+  void whatArrivedIsQuotedInEveryFormatWithoutBecomingMarkup() throws Exception {
+    Summary report = htmlForJson();
+    String why = report.explanations().get(0).text();
+    assertTrue(
+        why.startsWith(
+            "127.0.0.1:4711 answered json-page with text/html; charset=utf-8: it starts"
+                + " \"<!DOCTYPE html><html><head><title>Sign in</title></head><bod...\" (124B),"
+                + " not the JSON its checks read"),
+        why);
+
+    assertEquals(why, SummaryCodec.tree(report).path("explanations").get(0).path("text").asText());
+    String xml = JunitXml.render(report, "ci-agent-1");
+    Element failure =
+        (Element)
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(xml)))
+                .getElementsByTagName("failure")
+                .item(0);
+    assertTrue(failure.getAttribute("message").endsWith("Why requests failed: " + why), xml);
+    String md = SummaryMarkdown.render(report);
+    assertTrue(md.contains("&lt;!DOCTYPE html>&lt;html>"), md);
+    assertFalse(md.contains("<title>"), "no tag reaches a Markdown renderer: " + md);
+    String page = RunPage.render(report);
+    assertFalse(page.contains("<title>Sign in</title>"), "the answer's markup stays text");
+    assertTrue(page.contains("&lt;title&gt;Sign in&lt;/title&gt;"), page);
+    assertTrue(
+        ConsoleVerdict.render(report, List.of())
+            .replaceAll("\\s*\\|\\s*", " ")
+            .contains("WHY: 127.0.0.1:4711 answered json-page with text/html"));
   }
 
   @Test

@@ -26,6 +26,47 @@ public final class ProjectCopy {
     Files.createDirectories(to.resolve("results"));
   }
 
+  /**
+   * Copies the project with its .gitignore into a fresh git repository and commits it all, so that
+   * {@link #gitStatus} afterwards lists every file a run left outside results/.
+   */
+  public static void copyWithGit(Path to) throws IOException, InterruptedException {
+    copyTo(to);
+    Files.copy(
+        Path.of(".gitignore"), to.resolve(".gitignore"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(to.resolve("results").resolve(".gitkeep"), "");
+    git(to, "init", "-q");
+    git(to, "add", "-A");
+    git(
+        to,
+        "-c",
+        "user.name=perfgate",
+        "-c",
+        "user.email=perfgate@localhost",
+        "commit",
+        "-q",
+        "-m",
+        "copy");
+  }
+
+  /** `git status --porcelain --untracked-files=all` of a copy made by {@link #copyWithGit}. */
+  public static String gitStatus(Path copy) throws IOException, InterruptedException {
+    return git(copy, "status", "--porcelain", "--untracked-files=all");
+  }
+
+  private static String git(Path dir, String... args) throws IOException, InterruptedException {
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+    cmd.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(1, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("git " + String.join(" ", args) + " failed in " + dir + ": " + out);
+    }
+    return out;
+  }
+
   /** Copies one file or folder, file modes kept. */
   public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
