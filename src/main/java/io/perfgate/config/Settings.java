@@ -5,6 +5,7 @@ import io.perfgate.gate.Gate;
 import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Sla;
+import io.perfgate.live.LiveSettings;
 import io.perfgate.monitor.MonitorSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * @param injectors which shard of how many injectors this run is (1 of 1 on one machine)
  * @param monitor what to sample during the run (target.monitor)
  * @param resources the resource gates (sla.resources)
+ * @param live the injector's live endpoint and console rhythm (live)
  */
 public record Settings(
     String scenario,
@@ -47,7 +49,8 @@ public record Settings(
     AnalysisSettings analysis,
     Injectors injectors,
     MonitorSettings monitor,
-    ResourceSla resources) {
+    ResourceSla resources,
+    LiveSettings live) {
   public static final String LIST = "list";
 
   public Settings {

@@ -62,7 +62,8 @@ public final class SettingsLoader {
           "workload",
           "sla",
           "demo",
-          "profiles");
+          "profiles",
+          "live");
 
   /** Environment variables that set a key, for CI systems where -D is awkward. */
   static final Map<String, String> ENV_KEYS =
@@ -189,7 +190,8 @@ public final class SettingsLoader {
         analysis(root.child("analysis")),
         injectors,
         MonitorReader.monitor(root.child("target").child("monitor")),
-        MonitorReader.resources(root.child("sla").child("resources")));
+        MonitorReader.resources(root.child("sla").child("resources")),
+        LiveReader.live(root.child("live")));
   }
 
   private static Injectors injectors(Node node) {

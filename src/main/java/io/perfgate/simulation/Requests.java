@@ -9,6 +9,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.live.LiveRecorder;
 import io.perfgate.workload.Check;
 import io.perfgate.workload.Endpoint;
 import java.time.Duration;
@@ -22,13 +23,27 @@ final class Requests {
   /** Suffix of the name of a request that repeats one the same user just made. */
   static final String REPEAT = " (repeat)";
 
-  static HttpRequestActionBuilder of(Endpoint e, Duration timeout) {
-    return of(e, e.name(), timeout);
-  }
-
-  static HttpRequestActionBuilder of(Endpoint e, String name, Duration timeout) {
+  /**
+   * @param probe where each answer's response time goes, for the live figures and the stop
+   *     criteria; null for none
+   */
+  static HttpRequestActionBuilder of(
+      Endpoint e, String name, Duration timeout, LiveRecorder.Probe probe) {
     HttpRequestActionBuilder r =
         http(name).httpRequest(e.method(), e.path()).requestTimeout(timeout);
+    if (probe != null) {
+      // Gatling's response time is end - start of the answer, the figure it logs. It calls this
+      // for every answer (not for a request that got none: refused, timed out), on its HTTP
+      // threads, before the checks run. A transformer makes Gatling keep the answer's body until
+      // the checks have run, even when no check reads it.
+      r =
+          r.transformResponse(
+              (response, session) -> {
+                probe.answered(
+                    session.groups(), response.startTimestamp(), response.endTimestamp());
+                return response;
+              });
+    }
     for (var q : e.query().entrySet()) {
       r = r.queryParam(q.getKey(), q.getValue());
     }
