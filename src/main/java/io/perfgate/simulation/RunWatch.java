@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  // Gatling prints a summary every second from the start: none after this long means none comes.
+  private static final long BLIND_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   /**
    * What the watch judges.
@@ -53,6 +55,8 @@ final class RunWatch {
   private volatile String reason;
   private volatile boolean closed;
   private volatile Path runDir;
+  private long runFoundAt;
+  private boolean warnedBlind;
 
   private RunWatch(
       Judges judges,
@@ -129,6 +133,9 @@ final class RunWatch {
           judged = version;
           judge();
         }
+        if (version == 0 && runDir != null && !warnedBlind) {
+          warnIfBlind();
+        }
         judges.plan().update(recorder, System.currentTimeMillis());
       } catch (RuntimeException e) {
         // One bad second must not end the watch: the next one is judged again.
@@ -145,9 +152,22 @@ final class RunWatch {
   private void findRun() {
     Optional<Path> run = RunFolder.find(results, simulation, startedAt);
     if (run.isPresent()) {
+      runFoundAt = System.nanoTime();
       runDir = run.get();
       found.accept(runDir);
     }
+  }
+
+  private void warnIfBlind() {
+    if (System.nanoTime() - runFoundAt < BLIND_AFTER_NANOS) {
+      return;
+    }
+    warnedBlind = true;
+    System.err.println(
+        "perfgate: WARNING: no progress summary of Gatling's has been read in the run's first"
+            + " seconds, so the live figures have no counts and the stop criteria are not judged."
+            + " Gatling must print it every second: keep gatling.data.console.writePeriod = 1,"
+            + " light = false and the console writer in resources/gatling.conf.");
   }
 
   private void judge() {
