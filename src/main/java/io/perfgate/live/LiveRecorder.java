@@ -285,8 +285,8 @@ public final class LiveRecorder implements LiveMetrics.Readings {
       }
       users.set(second, ACTIVE, active);
       users.set(second, STARTED, started);
+      version = summaries;
     }
-    version++;
   }
 
   private static int delta(long now, long before) {
@@ -568,9 +568,7 @@ public final class LiveRecorder implements LiveMetrics.Readings {
 
   // ---- what the stop criteria and the gates judge ----
 
-  /**
-   * Counts of the console's summaries applied so far: it grows by one a second while the run goes.
-   */
+  /** How many of Gatling's summaries have been applied: one more every second of the run. */
   public long version() {
     return version;
   }
