@@ -235,7 +235,8 @@
           }
         },
         axes: [
-          { space: 60, values: function (u, splits) { return splits.map(clock); } },
+          { space: 60, incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200],
+            values: function (u, splits) { return splits.map(clock); } },
           { size: 52, values: function (u, splits) { return splits.map(function (v) { return tick(unit, v); }); } }
         ],
         hooks: {
@@ -387,10 +388,10 @@
       var rec = q.recent;
       return [[i === 0 ? "all requests" : q.name, "name"], [String(q.count), "num"],
         [String(q.failed), "num"], [percent(q.failed, q.count), "num"], [ms(q.meanMs), "num"],
-        [q.count ? ms(q.maxMs) : "\u2014", "num"],
+        [q.answers ? ms(q.maxMs) : "\u2014", "num"],
         [rec ? ((rec.ok + rec.ko) / rec.seconds).toFixed(1) : "0", "num"],
         [ms(rec && rec.p50), "num"], [ms(rec && rec.p95), "num"], [ms(rec && rec.p99), "num"]];
-    }).filter(function (row, i) { return i === 0 || list[i].count > 0; }),
+    }).filter(function (row, i) { return i === 0 || list[i].count > 0 || list[i].answers > 0; }),
     "No request has completed yet.");
     rows("error-classes", r.errors.classes.map(function (c) {
       return [[c.name, "name"], [String(c.count), "num"]];

@@ -49,6 +49,12 @@ public final class Explanations {
   public static final String TLS_PROTOCOL = "tls-protocol";
   public static final String TLS_HANDSHAKE = "tls-handshake";
 
+  /** The class of a failed check on an answer that was otherwise fine (a 2xx or 3xx status). */
+  public static final String CHECK_FAILED = "check-failed";
+
+  /** The class of a message no cause explains. */
+  public static final String OTHER = "other";
+
   /** Every cause, in the order explanations of equal count are listed. */
   public static final List<String> CAUSES =
       List.of(
@@ -79,6 +85,9 @@ public final class Explanations {
   private static final Pattern TIMEOUT_MESSAGE =
       Pattern.compile("Request timeout to .* after (\\d+) ?ms", Pattern.CASE_INSENSITIVE);
   private static final Pattern STATUS = Pattern.compile("^status\\..*found (\\d{3})$");
+  // Gatling's check failures: "jsonPath($.id).find.exists, found nothing", "regex(...)...".
+  private static final Pattern CHECK =
+      Pattern.compile("\\.find\\b|found nothing|but actually", Pattern.CASE_INSENSITIVE);
 
   /** perfgate's own message for an answer that is not the JSON its checks read (see Requests). */
   private static final Pattern NOT_JSON =
@@ -145,6 +154,22 @@ public final class Explanations {
             .reversed()
             .thenComparing(x -> CAUSES.indexOf(x.cause())));
     return List.copyOf(out);
+  }
+
+  /**
+   * The class of one error message, in the words of the causes: one of {@link #CAUSES} but {@link
+   * #NOTHING_COMPLETED}, {@link #CHECK_FAILED} for a failed check on a 2xx or 3xx answer, or {@link
+   * #OTHER}. A small, fixed set, so that live metrics can be labelled with it.
+   */
+  public static String errorClass(String message) {
+    if (message == null || message.isEmpty()) {
+      return OTHER;
+    }
+    String cause = cause(message);
+    if (cause != null) {
+      return cause;
+    }
+    return CHECK.matcher(message).find() ? CHECK_FAILED : OTHER;
   }
 
   /** The cause of one error message, or null when perfgate does not recognise it. */

@@ -7,6 +7,7 @@ import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Sla;
 import io.perfgate.injector.PreflightSettings;
 import io.perfgate.injector.ResponseLimit;
+import io.perfgate.live.LiveSettings;
 import io.perfgate.monitor.MonitorSettings;
 import io.perfgate.profile.Overrides;
 import io.perfgate.profile.Plan;
@@ -35,6 +36,7 @@ import java.util.Optional;
  * @param maxResponseSize the most of an answer perfgate's checks read (target.maxResponseSize)
  * @param heapDump whether the Gatling JVM writes a heap dump into the run's perfgate folder when it
  *     runs out of heap (run.heapDump)
+ * @param live the injector's live endpoint and console rhythm (live)
  */
 public record Settings(
     String scenario,
@@ -56,7 +58,8 @@ public record Settings(
     ResourceSla resources,
     PreflightSettings preflight,
     ResponseLimit maxResponseSize,
-    boolean heapDump) {
+    boolean heapDump,
+    LiveSettings live) {
   public static final String LIST = "list";
 
   public Settings {

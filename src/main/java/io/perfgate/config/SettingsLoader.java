@@ -64,7 +64,8 @@ public final class SettingsLoader {
           "workload",
           "sla",
           "demo",
-          "profiles");
+          "profiles",
+          "live");
 
   /** Environment variables that set a key, for CI systems where -D is awkward. */
   static final Map<String, String> ENV_KEYS =
@@ -206,7 +207,8 @@ public final class SettingsLoader {
         MonitorReader.resources(root.child("sla").child("resources")),
         preflight,
         maxResponseSize,
-        run.bool("heapDump"));
+        run.bool("heapDump"),
+        LiveReader.live(root.child("live")));
   }
 
   private static Injectors injectors(Node node) {

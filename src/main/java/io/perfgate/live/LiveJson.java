@@ -11,10 +11,11 @@ import java.util.Locale;
  * The live page's data ({@code /live.json}): the run, then seconds {@code from..to} of every series
  * as parallel arrays (null where a second has no value), then the current standings. The page asks
  * for the seconds after those it has ({@code ?from=}), so a refresh carries a few seconds, not the
- * whole span.
+ * whole span. Schema 2: a series' {@code count} and {@code failed} are Gatling's console counts,
+ * its {@code answers} the requests whose response time the probe saw (mean, max, percentiles).
  */
 final class LiveJson {
-  static final int SCHEMA = 1;
+  static final int SCHEMA = 2;
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private LiveJson() {}
@@ -143,6 +144,7 @@ final class LiveJson {
     ints(g, "p99", s.p99(), true);
     g.writeNumberField("count", s.count());
     g.writeNumberField("failed", s.failed());
+    g.writeNumberField("answers", s.answers());
     number(g, "meanMs", s.meanMs());
     g.writeNumberField("maxMs", s.maxMs());
     SecondRing.Second r = s.recent();

@@ -26,10 +26,13 @@ import java.util.TreeSet;
  * {@code profile}, {@code env}, {@code injector}); names follow Prometheus' conventions ({@code
  * perfgate_} prefix, base units, {@code _total} counters).
  *
- * <p>The record path only touches data points the recorder cached per request and status (a
- * histogram observation is a few uncontended adder increments); everything that is not a record
- * (phase, progress, stop criteria, gates, the injector's and the target's resources) is read from
- * {@link Readings} when Prometheus scrapes.
+ * <p>Two feeds write into it. Gatling's console, once a second, adds to the request counters
+ * ({@code perfgate_requests_total} by request and status), the error counters (by class: the
+ * console counts errors by message, not by request) and the users. The response-time probe, answer
+ * by answer on the HTTP threads, observes the histogram {@code perfgate_request_duration_seconds}
+ * by request: a data point the recorder cached per request, whose observation is a few adder
+ * increments. Everything else (phase, progress, stop criteria, gates, the injector's and the
+ * target's resources) is read from {@link Readings} when Prometheus scrapes.
  */
 final class LiveMetrics {
   /**
@@ -43,6 +46,7 @@ final class LiveMetrics {
     0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 30, 60
   };
 
+  static final String REQUESTS = "perfgate_requests";
   static final String REQUEST_DURATION = "perfgate_request_duration_seconds";
   static final String ERRORS = "perfgate_errors_total";
   static final String USERS_ACTIVE = "perfgate_users_active";
@@ -79,6 +83,7 @@ final class LiveMetrics {
   }
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter requests;
   private final Histogram requestDuration;
   private final Counter errors;
   private final Gauge usersActive;
@@ -93,12 +98,24 @@ final class LiveMetrics {
             "profile", run.profile(),
             "env", run.env(),
             "injector", run.injector());
+    requests =
+        Counter.builder()
+            .name(REQUESTS)
+            .help(
+                "Requests that completed, by request and status (ok/ko), as Gatling counts them"
+                    + " (updated every second)")
+            .labelNames("request", "status")
+            .constLabels(constant)
+            .withoutExemplars()
+            .register(registry);
     requestDuration =
         Histogram.builder()
             .name(REQUEST_DURATION)
             .unit(Unit.SECONDS)
-            .help("Response times of the requests that completed, by request and status (ok/ko)")
-            .labelNames("request", "status")
+            .help(
+                "Response times of the answers to perfgate's configured requests, by request (a"
+                    + " request that got no answer, e.g. refused or timed out, has none)")
+            .labelNames("request")
             .constLabels(constant)
             .classicOnly()
             .classicUpperBounds(BUCKETS)
@@ -108,9 +125,9 @@ final class LiveMetrics {
         Counter.builder()
             .name(ERRORS)
             .help(
-                "Failed requests and errors outside any request, by request and class of message"
-                    + " (connection-refused, timeout, http-5xx, check-failed, ...)")
-            .labelNames("request", "class")
+                "Failed requests and errors outside any request, by class of message"
+                    + " (connection-refused, request-timeout, server-error, check-failed, ...)")
+            .labelNames("class")
             .constLabels(constant)
             .withoutExemplars()
             .register(registry);
@@ -261,13 +278,18 @@ final class LiveMetrics {
     return registry;
   }
 
-  /** The histogram's data point of one request label and status, to cache. */
-  DistributionDataPoint duration(String request, boolean ok) {
-    return requestDuration.labelValues(request, ok ? "ok" : "ko");
+  /** The counter of one request label and status, to cache. */
+  CounterDataPoint requests(String request, boolean ok) {
+    return requests.labelValues(request, ok ? "ok" : "ko");
   }
 
-  CounterDataPoint errors(String request, String errorClass) {
-    return errors.labelValues(request, errorClass);
+  /** The histogram's data point of one request label, to cache. */
+  DistributionDataPoint duration(String request) {
+    return requestDuration.labelValues(request);
+  }
+
+  CounterDataPoint errors(String errorClass) {
+    return errors.labelValues(errorClass);
   }
 
   GaugeDataPoint usersActive(String scenario) {

@@ -49,6 +49,8 @@ final class LivePage {
     view.put("liveJs", TrendTemplates.inlinable(text(FOLDER + "live.js"), "script"));
     Mustache.Compiler compiler =
         Mustache.compiler()
+            // A run without an environment shows none, not an empty one.
+            .emptyStringIsFalse(true)
             .withLoader(LivePage::partial)
             .withEscaper(raw -> Escapers.HTML.escape(CONTROL.matcher(raw).replaceAll("\uFFFD")));
     try (Reader reader = open(FOLDER + "live.mustache")) {

@@ -1,54 +1,74 @@
 package io.perfgate.live;
 
-import io.perfgate.results.GroupPath;
-import io.perfgate.results.RecordHandler;
-import io.perfgate.results.RunHeader;
+import io.perfgate.results.Distribution;
+import io.perfgate.results.SlidingWindow;
+import io.perfgate.summary.Figures;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * The run as it goes, for Prometheus and the live page. It receives the run's records through
- * {@link RecordHandler} from one feeding thread, in the order they were written, and takes the rest
- * (phase, progress, the injector's and the target's resources, stop criteria, gates, the end of the
- * run) through its setters; any thread may read it meanwhile.
+ * The run as it goes, for Prometheus, the live page, the stop criteria and the gates' standing. Two
+ * feeds fill it, both in the injector's JVM and never behind the load:
  *
- * <p>A request costs two hash lookups, one uncontended lock, two array increments (its series and
- * all requests, second by second) and one Prometheus histogram observation. Memory is bounded for a
- * run of any length: the page keeps {@code live.history} seconds (15 minutes by default) second by
- * second, the run's totals, at most {@code live.maxRequests} request series (later names share
- * {@value #OTHER_REQUESTS}), {@value #MAX_MESSAGES} distinct error messages and {@value
- * #MAX_CLASSES} error classes.
+ * <ul>
+ *   <li>Gatling's console summary, once a second ({@link #summary}, from {@link ConsoleFeed}):
+ *       every request's OK and KO counts, the errors by message and the users by scenario, all
+ *       cumulative, turned here into per-second deltas;
+ *   <li>the response-time probe on perfgate's requests ({@link #probe}), answer by answer from
+ *       Gatling's HTTP threads: the exact response time of each answer, as Gatling logs it.
+ * </ul>
  *
- * <p>Every text it shows (request and scenario names, error messages and classes, the target URL,
- * phase and gate names, report links) passes through the masking function first.
+ * Everything else (phase, progress, the injector's and the target's resources, stop criteria,
+ * gates, the end of the run) comes through its setters; any thread may read it meanwhile.
+ *
+ * <p>An answer costs the probe one map lookup, one short lock (array increments in its request's
+ * and all requests' second) and one Prometheus histogram observation. Memory is bounded for a run
+ * of any length: the page keeps {@code live.history} seconds second by second, the run's totals, at
+ * most {@code live.maxRequests} request series (later names share {@value #OTHER_REQUESTS}),
+ * {@value #MAX_MESSAGES} error messages and {@value #MAX_CLASSES} error classes.
+ *
+ * <p>Request labels are Gatling's console paths with "/" between groups and name ({@code
+ * checkout/pay}); Gatling cuts a path longer than {@value ConsoleSummary#MAX_PATH} characters, and
+ * the probe cuts its labels the same way, so both feeds meet on one label. Every text it shows
+ * passes through the masking function first.
  */
-public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
+public final class LiveRecorder implements LiveMetrics.Readings {
   /** The {@code request} label shared by the names past {@code live.maxRequests}. */
   public static final String OTHER_REQUESTS = "(other requests)";
-
-  /** The {@code request} label of errors that belong to no request. */
-  public static final String NO_REQUEST = "(no request)";
 
   static final String OTHER_SCENARIOS = "(other scenarios)";
   static final int MAX_MESSAGES = 200;
   static final int MAX_CLASSES = 20;
   static final int MAX_SCENARIOS = 50;
   static final int MAX_MESSAGE_LENGTH = 300;
-  // Messages whose class is remembered, so that a repeated message is classified once.
-  static final int MAX_CLASSIFIED = 1000;
+  // Console messages and paths whose last count is remembered, to turn counts into deltas.
+  static final int MAX_REMEMBERED = 1000;
+  // Group paths one request name's probe remembers; past them its answers share OTHER_REQUESTS.
+  static final int MAX_GROUP_PATHS = 100;
+
+  /** Nearest ranks of the reported percentiles, as fractions: p50, p75, p95, p99, p99.9. */
+  private static final long[][] PERCENTILES = {
+    {50, 100}, {75, 100}, {95, 100}, {99, 100}, {999, 1000}
+  };
 
   private static final int ACTIVE = 0;
   private static final int STARTED = 1;
@@ -64,24 +84,30 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
   private final int history;
   private final LiveMetrics metrics;
 
-  // Written by the feeding thread only; read by nobody else.
-  private final Map<GroupPath, Map<String, Series>> lookup = new HashMap<>();
-  private final Map<String, Series> byLabel = new HashMap<>();
-  private final Map<String, String> classOf = new HashMap<>();
-  private final Map<String, Scenario> scenarios = new HashMap<>();
-  private final Map<String, CounterDataPoint> noRequestErrors = new HashMap<>();
-
-  // Guarded by lock: the feeding thread writes, readers copy.
+  // Guarded by lock: both feeds write, readers copy.
   private final Object lock = new Object();
+  private final Map<String, Series> byLabel = new HashMap<>();
   private final List<Series> series = new ArrayList<>();
-  private final Series all;
+  private Series all;
+  private Series other;
   private final ValueRing users;
   private final ValueRing samples;
   private final Map<String, long[]> classCounts = new LinkedHashMap<>();
+  private final Map<String, CounterDataPoint> classCounters = new HashMap<>();
   private final Map<String, Message> messages = new LinkedHashMap<>();
   private long otherMessages;
-  private long activeUsers;
-  private Series other;
+  // The console's previous counts, to take deltas.
+  private final Map<String, long[]> pathCounts = new HashMap<>();
+  private final Map<String, Message> messageCounts = new HashMap<>();
+  private final Map<String, Scenario> scenarios = new HashMap<>();
+  private long lastOk;
+  private long lastKo;
+  private int summaries;
+  private long firstSecond;
+  private long consoleSecond = Long.MIN_VALUE;
+  // The measured window (after the warm-up): from this second on, and which requests keep it.
+  private long measuredFrom = 0;
+  private final Set<String> measuredLabels = new HashSet<>();
 
   // Set by anyone, read by anyone.
   private volatile long startEpochMillis = Long.MIN_VALUE;
@@ -98,13 +124,14 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
   private volatile List<PhaseSpan> phases = List.of();
   private volatile List<ReportLink> reports = List.of();
   private volatile long endSecond = Long.MIN_VALUE;
+  private volatile long version;
 
   /**
    * @param labels the run's labels, on every metric
    * @param target the target's base URL, shown on the page (masked)
    * @param settings {@code history} and {@code maxRequests} bound the memory
    * @param mask hides secrets in every text shown; perfgate's Redactor::redact
-   * @param classifier the class of an error message; {@link ErrorClasses#classify} by default
+   * @param classifier the class of an error message (perfgate's Explanations::errorClass)
    * @param clock epoch milliseconds, for the run's current second
    */
   public LiveRecorder(
@@ -127,15 +154,9 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     this.maxRequests = settings.maxRequests();
     this.history = settings.historySeconds();
     this.metrics = new LiveMetrics(this.labels, this);
-    this.all = new Series("", new SecondRing(history), null, null);
+    this.all = new Series("", new SecondRing(history), null, null, null, new Distribution());
     this.users = new ValueRing(history, 2);
     this.samples = new ValueRing(history, 2);
-  }
-
-  /** A recorder with the default classifier and the system clock. */
-  public LiveRecorder(
-      RunLabels labels, String target, LiveSettings settings, UnaryOperator<String> mask) {
-    this(labels, target, settings, mask, ErrorClasses::classify, System::currentTimeMillis);
   }
 
   /** The registry to expose at {@code /metrics}. */
@@ -152,153 +173,291 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     return m == null ? "" : m;
   }
 
-  // ---- records (the feeding thread) ----
-
-  @Override
-  public void header(RunHeader header) {
-    startEpochMillis = header.startEpochMillis();
-  }
-
-  @Override
-  public void request(
-      GroupPath group, String name, int start, int end, boolean ok, String message) {
-    int ms = Math.max(0, end - start);
-    long second = Math.floorDiv(end, 1000);
-    Series s = seriesOf(group == null ? GroupPath.ROOT : group, name);
+  /**
+   * What the gates and the stop criteria judge; call before the run starts.
+   *
+   * @param warmUp the start of the run left out of the measured window
+   * @param stopWindow the stop criteria's window: the last seconds of all requests kept exact
+   * @param gatedRequests request labels ({@code group/request}) that gates judge: each keeps its
+   *     measured window's exact distribution
+   */
+  public void measure(Duration warmUp, Duration stopWindow, Collection<String> gatedRequests) {
+    int exact = (int) Math.max(SecondRing.RECENT, Math.min(stopWindow.toSeconds(), 24 * 3600));
     synchronized (lock) {
-      s.add(second, ms, ok);
-      all.add(second, ms, ok);
-    }
-    (ok ? s.okDuration : s.koDuration).observe(ms / 1000.0);
-    if (!ok) {
-      failed(s, message);
-    }
-  }
-
-  @Override
-  public void user(String scenario, boolean start, int timestamp) {
-    Scenario sc = scenarioOf(scenario);
-    long second = Math.floorDiv(timestamp, 1000);
-    if (start) {
-      sc.active.inc();
-      sc.started.inc();
-    } else {
-      sc.active.dec();
-    }
-    synchronized (lock) {
-      activeUsers += start ? 1 : -1;
-      users.set(second, ACTIVE, activeUsers);
-      if (start) {
-        users.add(second, STARTED, 1);
-      } else if (Double.isNaN(users.get(second, STARTED))) {
-        users.set(second, STARTED, 0);
+      measuredFrom = (warmUp.toMillis() + 999) / 1000;
+      if (all.ring.latest() == Long.MIN_VALUE) {
+        all =
+            new Series(
+                "",
+                new SecondRing(Math.max(history, exact), exact),
+                null,
+                null,
+                null,
+                all.measured);
       }
-    }
-  }
-
-  @Override
-  public void error(String message, int timestamp) {
-    failed(null, message);
-  }
-
-  private Series seriesOf(GroupPath group, String name) {
-    Map<String, Series> names = lookup.get(group);
-    Series s = names == null ? null : names.get(name);
-    if (s != null) {
-      return s;
-    }
-    if (byLabel.size() >= maxRequests) {
-      // Past the cap nothing more is remembered: a run with a fresh name per request stays bounded.
-      return other();
-    }
-    String label = masked(group.isRoot() ? name : group + "/" + name);
-    s = byLabel.get(label);
-    if (s == null) {
-      s =
-          new Series(
-              label,
-              new SecondRing(history),
-              metrics.duration(label, true),
-              metrics.duration(label, false));
-      byLabel.put(label, s);
-      synchronized (lock) {
-        series.add(s);
+      for (String r : gatedRequests) {
+        measuredLabels.add(masked(r));
       }
-    }
-    lookup.computeIfAbsent(group, g -> new HashMap<>()).put(name, s);
-    return s;
-  }
-
-  private Series other() {
-    if (other == null) {
-      Series o =
-          new Series(
-              OTHER_REQUESTS,
-              new SecondRing(history),
-              metrics.duration(OTHER_REQUESTS, true),
-              metrics.duration(OTHER_REQUESTS, false));
-      synchronized (lock) {
-        series.add(o);
-      }
-      other = o;
-    }
-    return other;
-  }
-
-  private Scenario scenarioOf(String name) {
-    Scenario sc = scenarios.get(name);
-    if (sc == null) {
-      String label = scenarios.size() >= MAX_SCENARIOS ? OTHER_SCENARIOS : masked(name);
-      sc = new Scenario(metrics.usersActive(label), metrics.usersStarted(label));
-      if (scenarios.size() < MAX_SCENARIOS) {
-        scenarios.put(name, sc);
-      }
-    }
-    return sc;
-  }
-
-  /** Counts a failure of {@code s} (null: an error outside any request) by class and message. */
-  private void failed(Series s, String message) {
-    String text = message == null ? "" : message;
-    String errorClass = classOf.get(text);
-    if (errorClass == null) {
-      errorClass = masked(Objects.requireNonNullElse(classifier.apply(text), ErrorClasses.OTHER));
-      if (classOf.size() < MAX_CLASSIFIED) {
-        classOf.put(text, errorClass);
-      }
-    }
-    synchronized (lock) {
-      long[] n = classCounts.get(errorClass);
-      if (n == null) {
-        if (classCounts.size() >= MAX_CLASSES) {
-          errorClass = ErrorClasses.OTHER;
-          n = classCounts.computeIfAbsent(errorClass, c -> new long[1]);
-        } else {
-          n = new long[1];
-          classCounts.put(errorClass, n);
+      for (Series s : series) {
+        if (s.measured == null && measuredLabels.contains(s.label)) {
+          s.measured = new Distribution();
         }
       }
-      n[0]++;
-      Message m = messages.get(text);
-      if (m == null && messages.size() < MAX_MESSAGES) {
-        m = new Message(shortened(masked(text)), errorClass);
-        messages.put(text, m);
-      }
-      if (m == null) {
-        otherMessages++;
-      } else {
-        m.count++;
+    }
+  }
+
+  // ---- the run's start ----
+
+  /**
+   * The run started now (epoch milliseconds): the live seconds count from here. First call wins.
+   */
+  public void start(long epochMillis) {
+    synchronized (lock) {
+      if (startEpochMillis == Long.MIN_VALUE) {
+        startEpochMillis = epochMillis;
       }
     }
-    Map<String, CounterDataPoint> points = s == null ? noRequestErrors : s.errors;
-    String label = s == null ? NO_REQUEST : s.label;
-    points.computeIfAbsent(errorClass, c -> metrics.errors(label, c)).inc();
+  }
+
+  /** The run's start in epoch milliseconds, or Long.MIN_VALUE before it started. */
+  public long startEpochMillis() {
+    return startEpochMillis;
+  }
+
+  // ---- feed 1: Gatling's console, once a second ----
+
+  /**
+   * Gatling's console summary printed at {@code atEpochMillis}: its counts since the previous
+   * summary become the next second's. Summaries come once a second; the first counts for the second
+   * that ended about when it was printed.
+   */
+  public void summary(ConsoleSummary s, long atEpochMillis) {
+    if (startEpochMillis == Long.MIN_VALUE) {
+      start(atEpochMillis - s.elapsedSeconds() * 1000);
+    }
+    synchronized (lock) {
+      if (summaries == 0) {
+        // Each summary counts what happened since the one before, about the second before it.
+        firstSecond = Math.max(0, Math.floorDiv(atEpochMillis - startEpochMillis - 500, 1000));
+      }
+      long second = firstSecond + summaries;
+      summaries++;
+      consoleSecond = second;
+      boolean measuring = second >= measuredFrom;
+      int okDelta = delta(s.ok(), lastOk);
+      int koDelta = delta(s.ko(), lastKo);
+      lastOk = Math.max(lastOk, s.ok());
+      lastKo = Math.max(lastKo, s.ko());
+      all.counted(second, okDelta, koDelta, measuring);
+      for (ConsoleSummary.Count c : s.requests()) {
+        long[] before = pathCounts.get(c.path());
+        if (before == null) {
+          if (pathCounts.size() >= MAX_REMEMBERED) {
+            continue; // all requests still count it
+          }
+          before = new long[2];
+          pathCounts.put(c.path(), before);
+        }
+        int ok = delta(c.ok(), before[0]);
+        int ko = delta(c.ko(), before[1]);
+        before[0] = Math.max(before[0], c.ok());
+        before[1] = Math.max(before[1], c.ko());
+        if (ok + ko > 0) {
+          seriesFor(label(c.path())).counted(second, ok, ko, measuring);
+        }
+      }
+      for (ConsoleSummary.ErrorCount e : s.errors()) {
+        failed(e.message(), e.count());
+      }
+      long active = 0;
+      long started = 0;
+      for (ConsoleSummary.Users u : s.scenarios()) {
+        Scenario sc = scenarioOf(u.scenario());
+        if (sc == null) {
+          continue;
+        }
+        sc.active.set(u.active());
+        long d = Math.max(0, u.started() - sc.started);
+        sc.started = Math.max(sc.started, u.started());
+        sc.startedCounter.inc(d);
+        active += u.active();
+        started += d;
+      }
+      users.set(second, ACTIVE, active);
+      users.set(second, STARTED, started);
+      version = summaries;
+    }
+  }
+
+  private static int delta(long now, long before) {
+    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, now - before));
+  }
+
+  /** Counts {@code count} so far of one message, by class and message. */
+  private void failed(String text, long count) {
+    Message m = messageCounts.get(text);
+    if (m == null) {
+      if (messageCounts.size() >= MAX_REMEMBERED) {
+        return;
+      }
+      String errorClass = masked(Objects.requireNonNullElse(classifier.apply(text), "other"));
+      if (!classCounts.containsKey(errorClass) && classCounts.size() >= MAX_CLASSES) {
+        errorClass = "other";
+      }
+      m = new Message(shortened(masked(text)), errorClass);
+      messageCounts.put(text, m);
+      if (messages.size() < MAX_MESSAGES) {
+        messages.put(text, m);
+        m.shown = true;
+      }
+    }
+    long d = Math.max(0, count - m.count);
+    if (d == 0) {
+      return;
+    }
+    m.count += d;
+    if (!m.shown) {
+      otherMessages += d;
+    }
+    classCounts.computeIfAbsent(m.errorClass, c -> new long[1])[0] += d;
+    classCounters.computeIfAbsent(m.errorClass, metrics::errors).inc(d);
   }
 
   private static String shortened(String text) {
     return text.length() <= MAX_MESSAGE_LENGTH
         ? text
         : text.substring(0, MAX_MESSAGE_LENGTH - 1) + "\u2026";
+  }
+
+  private Scenario scenarioOf(String name) {
+    Scenario sc = scenarios.get(name);
+    if (sc == null) {
+      if (scenarios.size() >= MAX_SCENARIOS) {
+        return null; // all requests and the page's users still count them
+      }
+      String label = masked(name);
+      sc = new Scenario(metrics.usersActive(label), metrics.usersStarted(label));
+      scenarios.put(name, sc);
+    }
+    return sc;
+  }
+
+  // ---- feed 2: the response-time probe, answer by answer ----
+
+  /**
+   * The probe of one request name: perfgate's requests call it with every answer (Gatling's HTTP
+   * threads, several at once).
+   */
+  public Probe probe(String name) {
+    return new Probe(Objects.requireNonNull(name, "name"));
+  }
+
+  /** Where one request's answers report their response times. Thread-safe. */
+  public final class Probe {
+    private final String name;
+    private volatile Series root;
+    private final Map<List<String>, Series> grouped = new ConcurrentHashMap<>();
+
+    private Probe(String name) {
+      this.name = name;
+    }
+
+    /**
+     * An answer to this request arrived: Gatling measures its response time as {@code endMillis -
+     * startMillis} (epoch milliseconds).
+     *
+     * @param groups the groups the user is in, outermost first (Gatling's {@code session.groups()})
+     */
+    public void answered(List<String> groups, long startMillis, long endMillis) {
+      Series s;
+      if (groups.isEmpty()) {
+        s = root;
+        if (s == null) {
+          s = seriesFor(probeLabel(groups, name));
+          root = s;
+        }
+      } else {
+        s = grouped.get(groups);
+        if (s == null) {
+          s =
+              grouped.size() >= MAX_GROUP_PATHS
+                  ? otherSeries()
+                  : grouped.computeIfAbsent(
+                      List.copyOf(groups), g -> seriesFor(probeLabel(g, name)));
+        }
+      }
+      timed(s, startMillis, endMillis);
+    }
+  }
+
+  private void timed(Series s, long startMillis, long endMillis) {
+    long start = startEpochMillis;
+    int ms = (int) Math.max(0, Math.min(Integer.MAX_VALUE, endMillis - startMillis));
+    if (start != Long.MIN_VALUE) {
+      long second = Math.floorDiv(endMillis - start, 1000);
+      synchronized (lock) {
+        boolean measuring = second >= measuredFrom;
+        s.timed(second, ms, measuring);
+        all.timed(second, ms, measuring);
+      }
+    }
+    s.duration.observe(ms / 1000.0);
+  }
+
+  /** The label of a probe's answer: Gatling's console path, cut as Gatling cuts it. */
+  private String probeLabel(List<String> groups, String name) {
+    String path = groups.isEmpty() ? name : String.join(" / ", groups) + " / " + name;
+    if (path.length() > ConsoleSummary.MAX_PATH) {
+      path = path.substring(0, ConsoleSummary.MAX_PATH - 3) + "...";
+    }
+    return label(masked(path));
+  }
+
+  /** The request label of a console path: "/" between groups and name. */
+  private String label(String consolePath) {
+    return masked(consolePath).replace(" / ", "/");
+  }
+
+  private Series seriesFor(String label) {
+    synchronized (lock) {
+      Series s = byLabel.get(label);
+      if (s != null) {
+        return s;
+      }
+      if (byLabel.size() >= maxRequests) {
+        // Past the cap nothing more is remembered: a run with a fresh name per request stays
+        // bounded.
+        return otherSeries();
+      }
+      s =
+          new Series(
+              label,
+              new SecondRing(history),
+              metrics.duration(label),
+              metrics.requests(label, true),
+              metrics.requests(label, false),
+              measuredLabels.contains(label) ? new Distribution() : null);
+      byLabel.put(label, s);
+      series.add(s);
+      return s;
+    }
+  }
+
+  private Series otherSeries() {
+    synchronized (lock) {
+      if (other == null) {
+        other =
+            new Series(
+                OTHER_REQUESTS,
+                new SecondRing(history),
+                metrics.duration(OTHER_REQUESTS),
+                metrics.requests(OTHER_REQUESTS, true),
+                metrics.requests(OTHER_REQUESTS, false),
+                null);
+        series.add(other);
+      }
+      return other;
+    }
   }
 
   // ---- what is not a record (any thread) ----
@@ -356,7 +515,10 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     gates = List.copyOf(out);
   }
 
-  /** The run is over: the page says so and links to its reports. */
+  /**
+   * The run is over: the page and {@code perfgate_run_phase_info} say so, and the page links to its
+   * reports.
+   */
   public void ended(List<ReportLink> links) {
     List<ReportLink> out = new ArrayList<>();
     for (ReportLink l : links) {
@@ -365,10 +527,10 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     reports = List.copyOf(out);
     long last;
     synchronized (lock) {
-      last = all.ring.latest();
-    }
-    if (startEpochMillis != Long.MIN_VALUE) {
-      last = Math.max(last, Math.floorDiv(clock.getAsLong() - startEpochMillis, 1000));
+      last = consoleSecond;
+      if (last == Long.MIN_VALUE && startEpochMillis != Long.MIN_VALUE) {
+        last = Math.floorDiv(clock.getAsLong() - startEpochMillis, 1000);
+      }
     }
     endSecond = Math.max(0, last);
     metrics.phase("ended");
@@ -402,6 +564,117 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
       samples.set(second, CPU, injector.cpuRatio());
       samples.set(second, PLANNED_ARRIVALS, plannedArrivals);
     }
+  }
+
+  // ---- what the stop criteria and the gates judge ----
+
+  /** How many of Gatling's summaries have been applied: one more every second of the run. */
+  public long version() {
+    return version;
+  }
+
+  /**
+   * All requests over the last {@code seconds} seconds the console has counted, for the stop
+   * criteria: counts from Gatling's console, response times (percentiles, mean, max) from the
+   * probe's answers in the same seconds. Empty before the first summary.
+   */
+  public Optional<SlidingWindow.Snapshot> window(int seconds) {
+    synchronized (lock) {
+      if (summaries == 0) {
+        return Optional.empty();
+      }
+      long to = consoleSecond;
+      long from = to - seconds + 1;
+      SecondRing.Window w = all.ring.window(from, to);
+      Figures f = figures(w.ok() + w.ko(), w.ko(), w.times(), seconds);
+      return Optional.of(
+          new SlidingWindow.Snapshot(
+              Math.max(0, from) * 1000, (to + 1) * 1000, f, all.ok + all.ko, all.ko));
+    }
+  }
+
+  /**
+   * The figures a gate judges on the measured window so far: of all requests ({@code request} null)
+   * or of one request label, with how many of its requests had a timed answer (latency gates need
+   * one). Empty while the window has no request of that scope, or for a request no gate named at
+   * {@link #measure}.
+   */
+  public Optional<Measured> measured(String request) {
+    synchronized (lock) {
+      Series s = request == null ? all : byLabel.get(masked(request));
+      if (s == null || s.measured == null || summaries == 0) {
+        return Optional.empty();
+      }
+      long count = s.measuredOk + s.measuredKo;
+      if (count == 0) {
+        return Optional.empty();
+      }
+      double seconds = Math.max(1, consoleSecond - measuredFrom + 1);
+      return Optional.of(
+          new Measured(figures(count, s.measuredKo, s.measured, seconds), s.measured.count()));
+    }
+  }
+
+  /**
+   * Measured figures and how many answers were timed.
+   *
+   * @param answers requests whose response time the probe saw; 0 leaves the latency figures 0
+   */
+  public record Measured(Figures figures, long answers) {}
+
+  private static Figures figures(long count, long ko, SecondCounts times, double seconds) {
+    double rps = seconds > 0 ? count / seconds : 0;
+    if (count == 0) {
+      return Figures.NONE;
+    }
+    if (times.count() == 0) {
+      return Figures.countsOnly(count, ko, rps);
+    }
+    int[] p = new int[PERCENTILES.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = times.quantile((double) PERCENTILES[i][0] / PERCENTILES[i][1]);
+    }
+    return new Figures(
+        count,
+        count - ko,
+        ko,
+        times.min(),
+        times.max(),
+        times.mean(),
+        times.stdDev(),
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        rps);
+  }
+
+  private static Figures figures(long count, long ko, Distribution times, double seconds) {
+    double rps = seconds > 0 ? count / seconds : 0;
+    long n = times.count();
+    if (n == 0) {
+      return Figures.countsOnly(count, ko, rps);
+    }
+    long[] ranks = new long[PERCENTILES.length];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = Distribution.rank(n, PERCENTILES[i][0], PERCENTILES[i][1]);
+    }
+    int[] p = times.valuesAtRanks(ranks);
+    return new Figures(
+        count,
+        count - ko,
+        ko,
+        times.min(),
+        times.max(),
+        times.mean(),
+        times.stdDev(),
+        p[0],
+        p[1],
+        p[2],
+        p[3],
+        p[4],
+        rps);
   }
 
   // ---- readings for the scrape ----
@@ -455,7 +728,7 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
 
   /**
    * What the live page shows, per second from {@code from} (clamped to the kept span) to the last
-   * complete second.
+   * second Gatling's console has counted.
    */
   LiveView view(long from) {
     long start = startEpochMillis;
@@ -470,8 +743,9 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
         to = -1;
         state = "waiting";
       } else {
-        // The current second is not complete: it would show a dip at the right of every chart.
-        to = Math.floorDiv(clock.getAsLong() - start, 1000) - 1;
+        // Up to the console's last second: a later second's counts are not known yet. Without
+        // any summary (a console that is not Gatling's), the last complete second by the clock.
+        to = summaries > 0 ? consoleSecond : Math.floorDiv(clock.getAsLong() - start, 1000) - 1;
         state = "running";
       }
       long first = Math.max(Math.max(0, from), to - history + 1);
@@ -536,83 +810,117 @@ public final class LiveRecorder implements RecordHandler, LiveMetrics.Readings {
     }
   }
 
-  /** Entries of the feeding thread's lookup tables; bounded like the series. */
+  /** Entries of the feeds' lookup tables; bounded like the series. */
   int lookupEntries() {
-    int n = classOf.size() + scenarios.size();
-    for (Map<String, Series> m : lookup.values()) {
-      n += m.size();
+    synchronized (lock) {
+      return pathCounts.size() + messageCounts.size() + scenarios.size() + byLabel.size();
     }
-    return n;
   }
 
-  /** One request label's figures. */
+  /** One request label's figures: counts from the console, response times from the probe. */
   private static final class Series {
     final String label;
     final SecondRing ring;
-    final DistributionDataPoint okDuration;
-    final DistributionDataPoint koDuration;
-    // The feeding thread's cache of this request's error counters by class.
-    final Map<String, CounterDataPoint> errors = new HashMap<>(4);
-    long count;
-    long failed;
+    final DistributionDataPoint duration;
+    final CounterDataPoint okCounter;
+    final CounterDataPoint koCounter;
+    // The measured window's response times; only for all requests and the requests gates name.
+    Distribution measured;
+    long ok;
+    long ko;
+    long measuredOk;
+    long measuredKo;
+    long answers;
     long sumMs;
     int maxMs;
 
     Series(
         String label,
         SecondRing ring,
-        DistributionDataPoint okDuration,
-        DistributionDataPoint koDuration) {
+        DistributionDataPoint duration,
+        CounterDataPoint okCounter,
+        CounterDataPoint koCounter,
+        Distribution measured) {
       this.label = label;
       this.ring = ring;
-      this.okDuration = okDuration;
-      this.koDuration = koDuration;
+      this.duration = duration;
+      this.okCounter = okCounter;
+      this.koCounter = koCounter;
+      this.measured = measured;
     }
 
-    void add(long second, int ms, boolean ok) {
-      ring.add(second, ms, ok);
-      count++;
-      if (!ok) {
-        failed++;
+    void counted(long second, int okCount, int koCount, boolean measuring) {
+      if (okCount + koCount == 0) {
+        return;
       }
+      ring.count(second, okCount, koCount);
+      ok += okCount;
+      ko += koCount;
+      if (measuring) {
+        measuredOk += okCount;
+        measuredKo += koCount;
+      }
+      if (okCounter != null) {
+        okCounter.inc(okCount);
+        koCounter.inc(koCount);
+      }
+    }
+
+    void timed(long second, int ms, boolean measuring) {
+      ring.time(second, ms);
+      answers++;
       sumMs += ms;
       if (ms > maxMs) {
         maxMs = ms;
+      }
+      if (measuring && measured != null) {
+        measured.record(ms);
       }
     }
 
     LiveView.SeriesView view(long from, long to) {
       int n = (int) Math.max(0, to - from + 1);
-      int[] ok = new int[n];
-      int[] ko = new int[n];
+      int[] okOut = new int[n];
+      int[] koOut = new int[n];
       int[] p50 = new int[n];
       int[] p95 = new int[n];
       int[] p99 = new int[n];
       if (n > 0) {
-        ring.fill(from, to, ok, ko, p50, p95, p99);
+        ring.fill(from, to, okOut, koOut, p50, p95, p99);
       }
-      SecondRing.Second recent = ring.window(to - SecondRing.RECENT + 1, to);
+      SecondRing.Second recent = ring.window(to - SecondRing.RECENT + 1, to).second();
       return new LiveView.SeriesView(
           label,
-          ok,
-          ko,
+          okOut,
+          koOut,
           p50,
           p95,
           p99,
-          count,
-          failed,
-          count == 0 ? Double.NaN : (double) sumMs / count,
+          ok + ko,
+          ko,
+          answers,
+          answers == 0 ? Double.NaN : (double) sumMs / answers,
           maxMs,
           recent);
     }
   }
 
-  private record Scenario(GaugeDataPoint active, CounterDataPoint started) {}
+  private static final class Scenario {
+    final GaugeDataPoint active;
+    final CounterDataPoint startedCounter;
+    long started;
+
+    Scenario(GaugeDataPoint active, CounterDataPoint startedCounter) {
+      this.active = active;
+      this.startedCounter = startedCounter;
+    }
+  }
 
   private static final class Message {
     final String text;
     final String errorClass;
     long count;
+    boolean shown;
 
     Message(String text, String errorClass) {
       this.text = text;

@@ -1,7 +1,6 @@
 package io.perfgate.live;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.perfgate.config.ConfigError;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,12 +54,11 @@ public final class LiveServer implements AutoCloseable {
   /**
    * Starts serving {@code recorder} as {@code settings} say.
    *
-   * @param where where {@code live.bind} was set, for the message of a refused bind; or null
-   * @throws ConfigError a non-loopback bind without {@code live.allowRemote}, or a port in use
+   * @throws LiveSettings.Invalid a non-loopback bind without {@code live.allowRemote}, or a port in
+   *     use
    */
-  public static LiveServer start(LiveSettings settings, LiveRecorder recorder, String where)
-      throws IOException {
-    InetAddress address = settings.address(where);
+  public static LiveServer start(LiveSettings settings, LiveRecorder recorder) throws IOException {
+    InetAddress address = settings.address();
     byte[] page =
         LivePage.render(recorder.view(Long.MAX_VALUE).run()).getBytes(StandardCharsets.UTF_8);
     ExecutorService http = Executors.newFixedThreadPool(2, daemons("perfgate-live-http"));
@@ -76,9 +74,8 @@ public final class LiveServer implements AutoCloseable {
               .buildAndStart();
     } catch (BindException e) {
       http.shutdownNow();
-      throw ConfigError.at(
+      throw new LiveSettings.Invalid(
           LiveSettings.KEY + ".port",
-          null,
           "the live endpoint cannot listen on "
               + hostText(address)
               + ":"

@@ -45,7 +45,11 @@ record LiveView(
 
   /**
    * One series: per-second arrays, its whole-run totals, and its last {@link SecondRing#RECENT}
-   * seconds as one exact window (percentiles -1 when it had no response there).
+   * seconds as one exact window (percentiles -1 when it had no answer there).
+   *
+   * @param count requests so far, as Gatling's console counts them
+   * @param answers requests whose answer the response-time probe saw: mean, max and percentiles are
+   *     theirs
    */
   record SeriesView(
       String name,
@@ -56,6 +60,7 @@ record LiveView(
       int[] p99,
       long count,
       long failed,
+      long answers,
       double meanMs,
       int maxMs,
       SecondRing.Second recent) {}

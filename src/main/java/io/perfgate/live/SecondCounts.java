@@ -20,6 +20,10 @@ final class SecondCounts {
   private int slowCount;
   private boolean slowSorted = true;
   private long total;
+  private long sum;
+  private double sumOfSquares;
+  private int min = Integer.MAX_VALUE;
+  private int max = -1;
 
   void add(int ms) {
     int v = Math.max(0, ms);
@@ -42,10 +46,42 @@ final class SecondCounts {
       slowSorted = false;
     }
     total++;
+    sum += v;
+    sumOfSquares += (double) v * v;
+    if (v < min) {
+      min = v;
+    }
+    if (v > max) {
+      max = v;
+    }
   }
 
   long count() {
     return total;
+  }
+
+  /** The smallest value, or -1 without values. */
+  int min() {
+    return total == 0 ? -1 : min;
+  }
+
+  /** The largest value, or -1 without values. */
+  int max() {
+    return max;
+  }
+
+  /** The mean, NaN without values. */
+  double mean() {
+    return total == 0 ? Double.NaN : (double) sum / total;
+  }
+
+  /** The population standard deviation, as Gatling's, NaN without values. */
+  double stdDev() {
+    if (total == 0) {
+      return Double.NaN;
+    }
+    double mean = (double) sum / total;
+    return Math.sqrt(Math.max(0, sumOfSquares / total - mean * mean));
   }
 
   /**
@@ -92,6 +128,10 @@ final class SecondCounts {
       slowSorted = false;
     }
     total += other.total;
+    sum += other.sum;
+    sumOfSquares += other.sumOfSquares;
+    min = Math.min(min, other.min);
+    max = Math.max(max, other.max);
   }
 
   /** Forgets every value, keeping the arrays for the next second. */
@@ -108,6 +148,10 @@ final class SecondCounts {
     slowCount = 0;
     slowSorted = true;
     total = 0;
+    sum = 0;
+    sumOfSquares = 0;
+    min = Integer.MAX_VALUE;
+    max = -1;
   }
 
   private void sortSlow() {

@@ -3,38 +3,47 @@ package io.perfgate.live;
 import java.util.Arrays;
 
 /**
- * One series' requests second by second (the second a response ended in), over a bounded recent
- * span: OK and KO counts and the exact p50, p95 and p99. The last {@link #RECENT} seconds keep
- * every value (a record written a little late still lands in its second, and the live page's "last
- * 10 s" figures are exact); an older second keeps only its counts and three percentiles, computed
- * once when it leaves the recent seconds. Memory is fixed: 28 bytes per second of span plus the
- * recent seconds' counts. Not thread-safe: the recorder locks around it.
+ * One series' requests second by second over a bounded recent span, from the two live feeds: OK and
+ * KO counts (Gatling's console, a second at a time) and the exact p50, p95 and p99 of the answers
+ * (the response-time probe, answer by answer, by the second an answer ended in). The last {@code
+ * exact} seconds keep every response time (an answer recorded a little late still lands in its
+ * second, and windows over them are exact); an older second keeps only its counts and three
+ * percentiles, fixed once when it leaves the exact seconds. Memory is fixed: 28 bytes per second of
+ * span plus the exact seconds' counts. Not thread-safe: the recorder locks around it.
  */
 final class SecondRing {
-  /** Seconds that keep every value. */
+  /** Seconds that keep every value, unless a ring is asked for more. */
   static final int RECENT = 10;
 
   static final int NONE = -1;
 
   private final int capacity;
+  private final int exact;
   private final long[] second;
   private final int[] ok;
   private final int[] ko;
   private final int[] p50;
   private final int[] p95;
   private final int[] p99;
-  private final SecondCounts[] recent = new SecondCounts[RECENT];
-  private final long[] recentSecond = new long[RECENT];
+  private final SecondCounts[] recent;
+  private final long[] recentSecond;
   private long latest = Long.MIN_VALUE;
-  private long cachedSecond = Long.MIN_VALUE;
-  private int cachedSlot;
-  private int cachedRecent;
 
   SecondRing(int capacity) {
-    if (capacity < RECENT) {
-      throw new IllegalArgumentException("a span of at least " + RECENT + " s, not " + capacity);
+    this(capacity, RECENT);
+  }
+
+  /**
+   * @param capacity seconds kept
+   * @param exact the latest seconds whose every response time is kept (for exact windows)
+   */
+  SecondRing(int capacity, int exact) {
+    if (exact < 1 || capacity < exact) {
+      throw new IllegalArgumentException(
+          "a span of at least " + exact + " s (and 1 s kept exact), not " + capacity);
     }
     this.capacity = capacity;
+    this.exact = exact;
     this.second = new long[capacity];
     Arrays.fill(second, Long.MIN_VALUE);
     this.ok = new int[capacity];
@@ -42,6 +51,8 @@ final class SecondRing {
     this.p50 = new int[capacity];
     this.p95 = new int[capacity];
     this.p99 = new int[capacity];
+    this.recent = new SecondCounts[exact];
+    this.recentSecond = new long[exact];
     Arrays.fill(recentSecond, Long.MIN_VALUE);
   }
 
@@ -49,35 +60,46 @@ final class SecondRing {
     return capacity;
   }
 
-  /** The latest second a response ended in, or Long.MIN_VALUE before the first. */
+  /** The latest second counted or timed, or Long.MIN_VALUE before the first. */
   long latest() {
     return latest;
   }
 
   /**
-   * Counts a response that ended in second {@code s} after {@code ms}. A response older than the
-   * span is not kept (the whole-run totals still count it); one older than the recent seconds adds
-   * to its second's counts but no longer moves its percentiles.
+   * Adds Gatling's counts of second {@code s}. Counts older than the span are not kept (the
+   * whole-run totals still have them).
    */
-  void add(long s, int ms, boolean isOk) {
+  void count(long s, int okCount, int koCount) {
+    int slot = slotFor(s);
+    if (slot < 0) {
+      return;
+    }
+    ok[slot] += okCount;
+    ko[slot] += koCount;
+  }
+
+  /**
+   * Adds an answer that ended in second {@code s} after {@code ms}. One older than the exact
+   * seconds no longer moves its second's percentiles.
+   */
+  void time(long s, int ms) {
+    if (slotFor(s) < 0) {
+      return;
+    }
+    int r = (int) Math.floorMod(s, exact);
+    if (recentSecond[r] == s) {
+      recent[r].add(ms);
+    }
+  }
+
+  /** The slot of second {@code s}, made current; -1 when it has left the span. */
+  private int slotFor(long s) {
     if (s > latest) {
       advance(s);
     } else if (s <= latest - capacity) {
-      return;
+      return -1;
     }
-    // Most records end in the same second as the one before: skip the two divisions then.
-    int slot;
-    int r;
-    if (s == cachedSecond) {
-      slot = cachedSlot;
-      r = cachedRecent;
-    } else {
-      slot = slot(s);
-      r = (int) Math.floorMod(s, RECENT);
-      cachedSecond = s;
-      cachedSlot = slot;
-      cachedRecent = r;
-    }
+    int slot = (int) Math.floorMod(s, capacity);
     if (second[slot] != s) {
       second[slot] = s;
       ok[slot] = 0;
@@ -86,63 +108,61 @@ final class SecondRing {
       p95[slot] = NONE;
       p99[slot] = NONE;
     }
-    if (isOk) {
-      ok[slot]++;
-    } else {
-      ko[slot]++;
-    }
-    if (recentSecond[r] == s) {
-      recent[r].add(ms);
-    }
+    return slot;
   }
 
   private void advance(long s) {
-    for (int r = 0; r < RECENT; r++) {
-      if (recentSecond[r] != Long.MIN_VALUE && recentSecond[r] <= s - RECENT) {
+    for (int r = 0; r < exact; r++) {
+      if (recentSecond[r] != Long.MIN_VALUE && recentSecond[r] <= s - exact) {
         close(r);
       }
     }
+    // The seconds skipped on the way keep their (empty) percentile arrays for later answers.
+    long from = latest == Long.MIN_VALUE ? s : Math.max(latest + 1, s - exact + 1);
     latest = s;
-    int r = (int) Math.floorMod(s, RECENT);
-    if (recent[r] == null) {
-      recent[r] = new SecondCounts();
+    for (long t = from; t <= s; t++) {
+      int r = (int) Math.floorMod(t, exact);
+      if (recent[r] == null) {
+        recent[r] = new SecondCounts();
+      }
+      recentSecond[r] = t;
     }
-    recentSecond[r] = s;
   }
 
-  /** Fixes a recent second's percentiles and frees its counts for a later second. */
+  /** Fixes an exact second's percentiles and frees its counts for a later second. */
   private void close(int r) {
     long s = recentSecond[r];
-    int slot = slot(s);
-    if (second[slot] == s) {
-      SecondCounts c = recent[r];
+    int slot = (int) Math.floorMod(s, capacity);
+    SecondCounts c = recent[r];
+    if (c.count() > 0) {
+      if (second[slot] != s) {
+        second[slot] = s;
+        ok[slot] = 0;
+        ko[slot] = 0;
+      }
       p50[slot] = c.quantile(0.50);
       p95[slot] = c.quantile(0.95);
       p99[slot] = c.quantile(0.99);
     }
-    recent[r].clear();
+    c.clear();
     recentSecond[r] = Long.MIN_VALUE;
   }
 
-  private int slot(long s) {
-    return (int) Math.floorMod(s, capacity);
-  }
-
-  /** One second's figures; percentiles are {@link #NONE} for a second without responses. */
+  /** One second's figures; percentiles are {@link #NONE} for a second without answers. */
   record Second(int ok, int ko, int p50, int p95, int p99) {
     static final Second EMPTY = new Second(0, 0, NONE, NONE, NONE);
   }
 
-  /** Second {@code s}'s figures (empty when it had no response or has left the span). */
+  /** Second {@code s}'s figures (empty when it had nothing or has left the span). */
   Second get(long s) {
     if (s > latest || s <= latest - capacity) {
       return Second.EMPTY;
     }
-    int slot = slot(s);
+    int slot = (int) Math.floorMod(s, capacity);
     if (second[slot] != s) {
       return Second.EMPTY;
     }
-    int r = (int) Math.floorMod(s, RECENT);
+    int r = (int) Math.floorMod(s, exact);
     if (recentSecond[r] == s) {
       SecondCounts c = recent[r];
       return new Second(ok[slot], ko[slot], c.quantile(0.50), c.quantile(0.95), c.quantile(0.99));
@@ -152,7 +172,7 @@ final class SecondRing {
 
   /**
    * Writes seconds {@code from..to} into the arrays, index 0 for {@code from}: counts, and
-   * percentiles ({@link #NONE} for a second without responses).
+   * percentiles ({@link #NONE} for a second without answers).
    */
   void fill(
       long from, long to, int[] okOut, int[] koOut, int[] p50Out, int[] p95Out, int[] p99Out) {
@@ -167,27 +187,38 @@ final class SecondRing {
     }
   }
 
-  /**
-   * The exact figures of the recent seconds {@code from..to} together, or null when none of them
-   * had a response.
-   */
-  Second window(long from, long to) {
+  /** The counts and every response time of the exact seconds {@code from..to} together. */
+  Window window(long from, long to) {
     SecondCounts merged = new SecondCounts();
-    int okSum = 0;
-    int koSum = 0;
-    for (int r = 0; r < RECENT; r++) {
-      long s = recentSecond[r];
-      if (s != Long.MIN_VALUE && s >= from && s <= to) {
-        merged.addAll(recent[r]);
-        int slot = slot(s);
+    long okSum = 0;
+    long koSum = 0;
+    for (long s = Math.max(from, latest - capacity + 1); s <= Math.min(to, latest); s++) {
+      int slot = (int) Math.floorMod(s, capacity);
+      if (second[slot] == s) {
         okSum += ok[slot];
         koSum += ko[slot];
       }
+      int r = (int) Math.floorMod(s, exact);
+      if (recentSecond[r] == s) {
+        merged.addAll(recent[r]);
+      }
     }
-    if (merged.count() == 0) {
-      return null;
+    return new Window(okSum, koSum, merged);
+  }
+
+  /**
+   * Seconds of a ring together.
+   *
+   * @param times every response time of the exact seconds among them
+   */
+  record Window(long ok, long ko, SecondCounts times) {
+    /** The window's OK, KO and exact percentiles; null when it had neither requests nor answers. */
+    Second second() {
+      if (ok + ko == 0 && times.count() == 0) {
+        return null;
+      }
+      return new Second(
+          (int) ok, (int) ko, times.quantile(0.50), times.quantile(0.95), times.quantile(0.99));
     }
-    return new Second(
-        okSum, koSum, merged.quantile(0.50), merged.quantile(0.95), merged.quantile(0.99));
   }
 }

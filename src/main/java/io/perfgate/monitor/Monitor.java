@@ -117,6 +117,11 @@ public final class Monitor {
     return Optional.of(m);
   }
 
+  /** The latest sample of every series so far (one point each), for the live figures. */
+  public List<Series> latest() {
+    return recorder.latest();
+  }
+
   /** What is sampled, for the run's plan. */
   public List<String> describe() {
     return samplers.stream().map(Sampler::describe).toList();

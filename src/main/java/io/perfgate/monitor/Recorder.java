@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Collects samples by series; used by the monitor's one thread and read after it stopped. */
+/**
+ * Collects samples by series; written by the monitor's one thread, read while it runs and after it
+ * stopped.
+ */
 final class Recorder {
   private record Key(String source, String metric, String unit) {}
 
@@ -17,6 +20,18 @@ final class Recorder {
           .computeIfAbsent(new Key(source, metric, unit), k -> new ArrayList<>())
           .add(new Series.Point(epochMillis, v));
     }
+  }
+
+  /** Each series with its latest point only, while sampling goes on. */
+  synchronized List<Series> latest() {
+    List<Series> out = new ArrayList<>();
+    points.forEach(
+        (k, p) -> {
+          if (!p.isEmpty()) {
+            out.add(new Series(k.source(), k.metric(), k.unit(), List.of(p.get(p.size() - 1))));
+          }
+        });
+    return out;
   }
 
   synchronized List<Series> series() {

@@ -68,39 +68,6 @@ public final class LogReader {
     }
   }
 
-  /**
-   * Reads a log that Gatling is still writing, record by record, as its blocks reach the file: at
-   * the end of what is written, it waits with {@code tail} for more, and ends when {@code tail}
-   * says nothing more is to be read. The outcome is then the log's as far as it was read.
-   */
-  public static ReadOutcome follow(Path log, RecordHandler handler, Tail tail) throws IOException {
-    try (Input in = Input.open(log, Long.MAX_VALUE)) {
-      in.tail = tail;
-      if (!in.awaitBytes()) {
-        throw new LogFormatException(log + " stayed empty: Gatling wrote no record to it");
-      }
-      Cursor c = new Cursor(in, log, readRun(in, log));
-      handler.header(c.header());
-      while (c.next()) {
-        c.dispatch(handler);
-      }
-      return c.outcome();
-    } catch (Truncated e) {
-      throw new LogFormatException(log + " ends inside its run record: no record can be read");
-    }
-  }
-
-  /** How a reader of a growing log waits for more of it. */
-  @FunctionalInterface
-  public interface Tail {
-    /**
-     * Waits a little for the log to grow.
-     *
-     * @return false once nothing more is to be read
-     */
-    boolean await();
-  }
-
   /** Reads only the run record: the version, the simulation, the start time, the scenarios. */
   public static RunHeader readHeader(Path log) throws IOException {
     try (Input in = Input.open(log)) {
@@ -448,9 +415,7 @@ public final class LogReader {
 
     private final Path path;
     private final FileChannel channel;
-    private long size;
-    // Set when the log is still being written: at its end, wait for more instead of stopping.
-    private Tail tail;
+    private final long size;
     private final byte[] buf = new byte[BUFFER_SIZE];
     private final ByteBuffer bb = ByteBuffer.wrap(buf);
     private long base; // file offset of buf[0]
@@ -483,23 +448,6 @@ public final class LogReader {
       return size;
     }
 
-    /** Waits until the log has bytes past what was read, or the tail ends; returns the room. */
-    private long awaitGrowth() throws IOException {
-      long room;
-      while ((room = (size = channel.size()) - (base + limit)) <= 0) {
-        if (!tail.await()) {
-          size = channel.size();
-          return size - (base + limit);
-        }
-      }
-      return room;
-    }
-
-    /** Waits until the file holds something; false when the tail ended first. */
-    boolean awaitBytes() throws IOException {
-      return size > 0 || awaitGrowth() > 0;
-    }
-
     long position() {
       return base + pos;
     }
@@ -516,9 +464,6 @@ public final class LogReader {
       limit = left;
       while (limit < n) {
         long room = size - (base + limit);
-        if (room <= 0 && tail != null) {
-          room = awaitGrowth();
-        }
         if (room <= 0) {
           throw Truncated.INSTANCE;
         }

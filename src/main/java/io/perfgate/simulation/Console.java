@@ -11,8 +11,16 @@ import java.util.Locale;
 final class Console {
   private Console() {}
 
+  /**
+   * @param live where the live endpoint listens (its start line), or why there is none
+   */
   static String start(
-      Settings s, String simulation, String baseUrl, boolean embedded, RunGates gates) {
+      Settings s,
+      String simulation,
+      String baseUrl,
+      boolean embedded,
+      RunGates gates,
+      String live) {
     StringBuilder sb = new StringBuilder();
     sb.append(System.lineSeparator())
         .append("perfgate ")
@@ -61,6 +69,7 @@ final class Console {
               s.injectors().count()));
     }
     sb.append(s.requirePlan().describe(s.maxDuration()));
+    sb.append("live: ").append(live).append(System.lineSeparator());
     sb.append("stop criteria (judged while the run goes; the first met stops it): ")
         .append(s.requirePlan().profile().abort().describe())
         .append(System.lineSeparator());

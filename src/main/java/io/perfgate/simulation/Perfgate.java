@@ -15,6 +15,7 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import io.perfgate.analysis.EndNote;
+import io.perfgate.analysis.Explanations;
 import io.perfgate.analysis.StopJudge;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.config.ConfigError;
@@ -28,9 +29,18 @@ import io.perfgate.gate.Scope;
 import io.perfgate.injector.InjectorFacts;
 import io.perfgate.injector.JourneyTime;
 import io.perfgate.injector.Preflight;
+import io.perfgate.live.ConsoleFeed;
+import io.perfgate.live.JvmHealth;
+import io.perfgate.live.LiveRecorder;
+import io.perfgate.live.LiveServer;
+import io.perfgate.live.LiveSettings;
+import io.perfgate.live.ReportLink;
+import io.perfgate.live.RunLabels;
+import io.perfgate.live.TargetSample;
 import io.perfgate.monitor.Monitor;
 import io.perfgate.monitor.MonitorException;
 import io.perfgate.monitor.ResourceSamples;
+import io.perfgate.monitor.Series;
 import io.perfgate.pipeline.RunGates;
 import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.profile.Plan;
@@ -46,6 +56,7 @@ import io.perfgate.workload.Step;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,6 +89,7 @@ public final class Perfgate {
   private final Optional<Monitor> monitor;
   private final long startedAt = System.currentTimeMillis();
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
+  private final Live live;
   private final RunWatch watch;
   private final Set<String> groups = new TreeSet<>();
   private volatile Path marked;
@@ -93,28 +105,54 @@ public final class Perfgate {
       String baseUrl,
       DemoService demo,
       RunGates gates,
-      Optional<Monitor> monitor) {
+      Optional<Monitor> monitor,
+      Live live) {
     this.settings = settings;
     this.monitor = monitor;
     this.simulation = simulation;
     this.baseUrl = baseUrl;
     this.demo = demo;
     this.gates = gates;
+    this.live = live;
     groups.addAll(settings.workload().configuredGroups());
-    StopCriteria stop = settings.requirePlan().profile().abort();
+    Plan plan = settings.requirePlan();
+    StopCriteria stop = plan.profile().abort();
+    PlanClock clock = new PlanClock(plan);
+    LiveGates liveGates =
+        new LiveGates(gates.gates(), settings.sla(), plan.profile().errorBudget());
+    live.recorder().phases(clock.spans());
+    live.recorder().progress(0, clock.plannedSeconds());
+    live.recorder().measure(plan.warmUp(), stop.window(), liveGates.requests());
     // Last: the watch's thread calls back into this object.
     this.watch =
         RunWatch.start(
-            stop.active()
-                ? Optional.of(
-                    new StopJudge(stop, settings.requirePlan().warmUp(), settings.gates()))
-                : Optional.empty(),
-            stop.window(),
+            new RunWatch.Judges(
+                stop.active()
+                    ? Optional.of(new StopJudge(stop, plan.warmUp(), settings.gates()))
+                    : Optional.empty(),
+                (int) Math.max(1, stop.window().toSeconds()),
+                new StopStandings(stop, plan.warmUp(), settings.gates()),
+                liveGates,
+                clock),
+            live.recorder(),
             resultsFolder(),
             simulation,
             startedAt,
             this::markUnderWay);
   }
+
+  /**
+   * The run's live figures: the recorder both feeds fill, its endpoint when live.enabled, and the
+   * console stream that feeds it Gatling's summaries.
+   *
+   * @param probing whether perfgate's requests report their response times (for the endpoint, or
+   *     for stop criteria on latency)
+   */
+  private record Live(
+      LiveRecorder recorder,
+      Optional<LiveServer> server,
+      Secrets.MaskingStream console,
+      boolean probing) {}
 
   private static Path resultsFolder() {
     return Path.of(System.getProperty(RESULTS_FOLDER_PROPERTY, "results"));
@@ -131,10 +169,16 @@ public final class Perfgate {
     if (settings.listOnly()) {
       Fatal.done(Console.profiles(settings));
     }
-    Secrets.maskConsole(settings.target().redactor());
+    Secrets.MaskingStream console = Secrets.maskConsole(settings.target().redactor());
     FatalErrors.listen();
     OwnClasses.preload();
     Secrets.verboseLoggingWarning().ifPresent(System.err::println);
+    Map<String, String> properties = new HashMap<>();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(k -> properties.put(k, System.getProperty(k)));
+    GatlingConsole.refusal(properties).ifPresent(Fatal::refuse);
+    GatlingConsole.warning(properties).ifPresent(System.err::println);
     settings
         .target()
         .guard()
@@ -166,9 +210,17 @@ public final class Perfgate {
       }
       throw Fatal.refuse(ConfigError.at(e.key(), "", e.getMessage(), e.allowed()).getMessage());
     }
+    Live live = startLive(settings, name, baseUrl, console, monitor, demo);
     System.out.print(
         Console.start(
-            settings, name, settings.target().redactor().redact(baseUrl), demo != null, gates));
+            settings,
+            name,
+            settings.target().redactor().redact(baseUrl),
+            demo != null,
+            gates,
+            live.server()
+                .map(LiveServer::startLine)
+                .orElse("off (" + LiveSettings.KEY + ".enabled = false)")));
     monitor.ifPresent(
         m ->
             System.out.println(
@@ -176,7 +228,82 @@ public final class Perfgate {
                     + Durations.format(settings.monitor().interval())
                     + ": "
                     + String.join("; ", m.describe())));
-    return new Perfgate(settings, name, baseUrl, demo, gates, monitor);
+    return new Perfgate(settings, name, baseUrl, demo, gates, monitor, live);
+  }
+
+  /**
+   * Starts the live figures before any load: the recorder, fed from now on by Gatling's console
+   * summaries, and its endpoint when live.enabled. A port in use ends the run here.
+   */
+  private static Live startLive(
+      Settings settings,
+      String simulation,
+      String baseUrl,
+      Secrets.MaskingStream console,
+      Optional<Monitor> monitor,
+      DemoService demo) {
+    LiveSettings ls = settings.live();
+    LiveRecorder recorder =
+        new LiveRecorder(
+            new RunLabels(
+                simulation,
+                settings.scenario(),
+                settings.env().orElse(""),
+                String.valueOf(settings.injectors().index())),
+            baseUrl,
+            ls,
+            settings.target().redactor()::redact,
+            Explanations::errorClass,
+            System::currentTimeMillis);
+    recorder.injectorHealth(new JvmHealth());
+    monitor.ifPresent(m -> recorder.targetResources(() -> targetSamples(m.latest())));
+    Optional<LiveServer> server = Optional.empty();
+    if (ls.enabled()) {
+      try {
+        server = Optional.of(LiveServer.start(ls, recorder));
+      } catch (LiveSettings.Invalid | IOException e) {
+        monitor.ifPresent(Monitor::stop);
+        if (demo != null) {
+          demo.close();
+        }
+        throw Fatal.refuse(
+            e instanceof LiveSettings.Invalid i
+                ? ConfigError.at(i.key(), "", i.getMessage(), i.allowed()).getMessage()
+                : "The live endpoint could not start ("
+                    + e.getMessage()
+                    + "). Set live.port to a free port or 0, or live.enabled = false.");
+      }
+      LiveServer s = server.get();
+      // The endpoint answers until the JVM ends, after Gatling's report and perfgate's verdict.
+      Runtime.getRuntime().addShutdownHook(new Thread(s::close, "perfgate-live-close"));
+    }
+    console.route(new ConsoleFeed(recorder, ls.consolePeriodSeconds()));
+    StopCriteria stop = settings.requirePlan().profile().abort();
+    boolean latencyStops = stop.active() && (stop.p95().isPresent() || stop.gates());
+    return new Live(recorder, server, console, ls.enabled() || latencyStops);
+  }
+
+  /** The target's latest resource samples, in base units, for the live figures. */
+  private static List<TargetSample> targetSamples(List<Series> latest) {
+    List<TargetSample> out = new ArrayList<>();
+    for (Series s : latest) {
+      if (s.source().equals(Series.INJECTOR) || s.points().isEmpty()) {
+        continue;
+      }
+      double v = s.points().get(s.points().size() - 1).value();
+      String name = s.source().equals(Series.TARGET) ? s.metric() : s.key();
+      switch (s.unit()) {
+        case "bytes" -> out.add(new TargetSample(name, TargetSample.Unit.BYTES, v));
+        case "%" -> out.add(new TargetSample(name, TargetSample.Unit.RATIO, v / 100));
+        default -> out.add(new TargetSample(name, TargetSample.Unit.COUNT, v));
+      }
+    }
+    return out;
+  }
+
+  /** The probe of a request name, or null when no one needs response times live. */
+  private LiveRecorder.Probe probe(String name) {
+    return live.probing() ? live.recorder().probe(name) : null;
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -235,9 +362,11 @@ public final class Perfgate {
     javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
     return Requests.of(
         endpoint(endpoint),
+        endpoint,
         settings.target().requestTimeout(),
         this::maxAnswer,
-        settings.target().redactor()::redact);
+        settings.target().redactor()::redact,
+        probe(endpoint));
   }
 
   /**
@@ -246,12 +375,14 @@ public final class Perfgate {
    */
   public HttpRequestActionBuilder repeatRequest(String endpoint) {
     javaJourneys = javaJourneys.plus(new JourneyTime(0, 1));
+    String name = endpoint + Requests.REPEAT;
     return Requests.of(
         endpoint(endpoint),
-        endpoint + Requests.REPEAT,
+        name,
         settings.target().requestTimeout(),
         this::maxAnswer,
-        settings.target().redactor()::redact);
+        settings.target().redactor()::redact,
+        probe(name));
   }
 
   private Endpoint endpoint(String endpoint) {
@@ -461,9 +592,11 @@ public final class Perfgate {
           exec(
               Requests.of(
                   endpoint(r.endpoint()),
+                  r.endpoint(),
                   settings.target().requestTimeout(),
                   this::maxAnswer,
-                  settings.target().redactor()::redact)));
+                  settings.target().redactor()::redact,
+                  probe(r.endpoint()))));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -540,6 +673,8 @@ public final class Perfgate {
    * after(). Never throws: a problem here must not cost the run its Gatling report.
    */
   public void after() {
+    // Gatling's last summary: printed now if it was not, and read before the last judgement.
+    live.console().finish();
     watch.close();
     // Before the demo service stops, so the last samples are of a live target.
     Optional<ResourceSamples> samples = stopMonitor();
@@ -580,11 +715,16 @@ public final class Perfgate {
       } catch (RuntimeException | Error e) {
         handOver(run.get(), e);
       }
+      live.recorder().ended(reports(run.get()));
     } catch (RuntimeException | Error e) {
       System.err.println(
           "perfgate: the run's results could not be analysed ("
               + e
               + "); Gatling's report and assertions stand alone for this run.");
+    } finally {
+      if (!live.recorder().hasEnded()) {
+        live.recorder().ended(List.of());
+      }
     }
   }
 
@@ -621,5 +761,22 @@ public final class Perfgate {
               + run
               + "` for its verdict.");
     }
+  }
+
+  /**
+   * The run's reports as file addresses on this machine, for the live page once the run has ended
+   * (Gatling writes its report after this, before the JVM exits).
+   */
+  private static List<ReportLink> reports(Path run) {
+    return List.of(
+        new ReportLink(
+            "Gatling report", run.resolve("index.html").toAbsolutePath().toUri().toString()),
+        new ReportLink(
+            "perfgate page",
+            run.resolve(io.perfgate.pipeline.RunPipeline.FOLDER)
+                .resolve("index.html")
+                .toAbsolutePath()
+                .toUri()
+                .toString()));
   }
 }

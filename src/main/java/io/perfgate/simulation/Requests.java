@@ -10,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.http.response.Response;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.perfgate.live.LiveRecorder;
 import io.perfgate.workload.Check;
 import io.perfgate.workload.Endpoint;
 import java.io.IOException;
@@ -32,21 +33,19 @@ final class Requests {
   /** No limit on what checks read (target.maxResponseSize = off). */
   static final LongSupplier NO_LIMIT = () -> 0;
 
-  static HttpRequestActionBuilder of(
-      Endpoint e, Duration timeout, LongSupplier maxAnswer, UnaryOperator<String> mask) {
-    return of(e, e.name(), timeout, maxAnswer, mask);
-  }
-
   /**
    * @param maxAnswer the most bytes of an answer, once decompressed, that the checks read; 0 for no
    *     limit. Read when each answer arrives: the run settles it after the journeys are built.
+   * @param probe where each answer's response time goes, for the live figures and the stop
+   *     criteria; null for none
    */
   static HttpRequestActionBuilder of(
       Endpoint e,
       String name,
       Duration timeout,
       LongSupplier maxAnswer,
-      UnaryOperator<String> mask) {
+      UnaryOperator<String> mask,
+      LiveRecorder.Probe probe) {
     HttpRequestActionBuilder r =
         http(name).httpRequest(e.method(), e.path()).requestTimeout(timeout);
     for (var q : e.query().entrySet()) {
@@ -67,17 +66,28 @@ final class Requests {
     for (Check c : e.checks()) {
       checks.add(check(c));
     }
-    if (!e.checks().isEmpty()) {
-      // Only requests whose checks read the body: a transformer makes Gatling keep every answer's
-      // body, which it otherwise drops chunk by chunk when no check needs it.
+    // Gatling keeps one transformer per request: the probe and the answer's checks share it. A
+    // transformer makes Gatling keep every answer's body until the checks have run, which it
+    // otherwise drops chunk by chunk when no check needs it: only requests that need one get one.
+    boolean readsBody = !e.checks().isEmpty();
+    if (readsBody || probe != null) {
       boolean json = e.checks().stream().anyMatch(c -> c instanceof Check.JsonPath);
       Set<Integer> expected = Set.copyOf(e.expect());
       r =
           r.transformResponse(
               (response, session) -> {
-                limited(response, name, maxAnswer);
-                if (json && expectedStatus(response.status().code(), expected)) {
-                  suitsJson(response, name, mask);
+                if (probe != null) {
+                  // Gatling's response time is end - start of the answer, the figure it logs. It
+                  // calls this for every answer (not for a request that got none: refused, timed
+                  // out), on its HTTP threads, before the checks run.
+                  probe.answered(
+                      session.groups(), response.startTimestamp(), response.endTimestamp());
+                }
+                if (readsBody) {
+                  limited(response, name, maxAnswer);
+                  if (json && expectedStatus(response.status().code(), expected)) {
+                    suitsJson(response, name, mask);
+                  }
                 }
                 return response;
               });
@@ -85,11 +95,6 @@ final class Requests {
     return checks.isEmpty() ? r : r.check(checks);
   }
 
-  /**
-   * The answer as it came, or a failed request when it is over the limit. Gatling holds the
-   * complete body by now (nothing in Gatling 3.15.1 stops it mid-answer), but no check has copied
-   * or parsed it yet: that is what would multiply it on the heap.
-   */
   /** Whether a status is one the endpoint accepts: its expect list, or 2xx and 304. */
   static boolean expectedStatus(int status, Set<Integer> expected) {
     return expected.isEmpty()
@@ -155,6 +160,11 @@ final class Requests {
     return text.codePointCount(0, text.length()) > SHOWN ? sb + "..." : sb.toString();
   }
 
+  /**
+   * The answer as it came, or a failed request when it is over the limit. Gatling holds the
+   * complete body by now (nothing in Gatling 3.15.1 stops it mid-answer), but no check has copied
+   * or parsed it yet: that is what would multiply it on the heap.
+   */
   static Response limited(Response response, String request, LongSupplier maxAnswer) {
     long limit = maxAnswer.getAsLong();
     int length = response.body().length();

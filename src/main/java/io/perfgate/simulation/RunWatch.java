@@ -6,11 +6,10 @@ import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.perfgate.analysis.AbortNote;
 import io.perfgate.analysis.StopJudge;
-import io.perfgate.results.LogReader;
+import io.perfgate.live.LiveRecorder;
 import io.perfgate.results.SlidingWindow;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,19 +17,36 @@ import java.util.function.Consumer;
 
 /**
  * Watches a run from beside it, on one daemon thread. It finds the run folder as soon as Gatling
- * creates it and hands it over (perfgate marks the run as under way there). When the profile has
- * stop criteria, it then follows the run's simulation.log as Gatling writes it, keeps the last
- * window of it and judges the criteria each time it has read all that is written; once one is met
- * it notes the reason beside the log and raises the wire. Users pass {@link #guard} at the start of
- * every journey and before every configured request, and the first to find the wire raised stops
- * the load generator: Gatling then ends the run as usual, with its report. The request path pays
- * one volatile read per check, and nothing at all without stop criteria.
+ * creates it and hands it over (perfgate marks the run as under way there). Every second, as soon
+ * as the live recorder has Gatling's counts of that second, it judges the profile's stop criteria
+ * on the recorder's latest window, and every gate on the measured window so far, and tells the
+ * recorder where they stand; it also keeps the recorder's phase and progress in step with the plan.
+ * Once a stop criterion is met it notes the reason beside the log and raises the wire: users pass
+ * {@link #guard} at the start of every journey and before every configured request, and the first
+ * to find the wire raised stops the load generator. Gatling then ends the run as usual, with its
+ * report. The request path pays one volatile read per check, and nothing at all without stop
+ * criteria.
  */
 final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  // Gatling prints a summary every second from the start: none after this long means none comes.
+  private static final long BLIND_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-  private final Optional<StopJudge> judge;
-  private final SlidingWindow window;
+  /**
+   * What the watch judges.
+   *
+   * @param stop the profile's stop criteria; empty when it has none
+   * @param windowSeconds the stop criteria's window
+   */
+  record Judges(
+      Optional<StopJudge> stop,
+      int windowSeconds,
+      StopStandings standings,
+      LiveGates gates,
+      PlanClock plan) {}
+
+  private final Judges judges;
+  private final LiveRecorder recorder;
   private final Path results;
   private final String simulation;
   private final long startedAt;
@@ -39,16 +55,18 @@ final class RunWatch {
   private volatile String reason;
   private volatile boolean closed;
   private volatile Path runDir;
+  private long runFoundAt;
+  private boolean warnedBlind;
 
   private RunWatch(
-      Optional<StopJudge> judge,
-      Duration window,
+      Judges judges,
+      LiveRecorder recorder,
       Path results,
       String simulation,
       long startedAt,
       Consumer<Path> found) {
-    this.judge = judge;
-    this.window = new SlidingWindow(window);
+    this.judges = judges;
+    this.recorder = recorder;
     this.results = results;
     this.simulation = simulation;
     this.startedAt = startedAt;
@@ -61,17 +79,16 @@ final class RunWatch {
    * Watches the run of {@code simulation} that Gatling starts after {@code startedAt} in {@code
    * results}.
    *
-   * @param judge the profile's stop criteria; empty when it has none
    * @param found called once with the run folder, as soon as Gatling has created it
    */
   static RunWatch start(
-      Optional<StopJudge> judge,
-      Duration window,
+      Judges judges,
+      LiveRecorder recorder,
       Path results,
       String simulation,
       long startedAt,
       Consumer<Path> found) {
-    RunWatch w = new RunWatch(judge, window, results, simulation, startedAt, found);
+    RunWatch w = new RunWatch(judges, recorder, results, simulation, startedAt, found);
     w.thread.start();
     return w;
   }
@@ -81,7 +98,7 @@ final class RunWatch {
    * raised; {@code chain} itself when there is nothing to watch.
    */
   ChainBuilder guard(ChainBuilder chain) {
-    if (judge.isEmpty()) {
+    if (judges.stop().isEmpty()) {
       return chain;
     }
     return exec(stopLoadGeneratorIf(
@@ -89,7 +106,10 @@ final class RunWatch {
         .exec(chain);
   }
 
-  /** Stops watching; returns once the watcher is done (or after a few seconds at most). */
+  /**
+   * Stops watching after a last judgement of what the recorder has (the run's last second); returns
+   * once the watcher is done (or after a few seconds at most).
+   */
   void close() {
     closed = true;
     LockSupport.unpark(thread);
@@ -101,51 +121,88 @@ final class RunWatch {
   }
 
   private void watch() {
-    try {
-      Optional<Path> run = Optional.empty();
-      while (!closed && (run = RunFolder.find(results, simulation, startedAt)).isEmpty()) {
-        LockSupport.parkNanos(POLL_NANOS);
+    long judged = -1;
+    while (true) {
+      boolean last = closed;
+      try {
+        if (runDir == null) {
+          findRun();
+        }
+        long version = recorder.version();
+        if (version != judged) {
+          judged = version;
+          judge();
+        }
+        if (version == 0 && runDir != null && !warnedBlind) {
+          warnIfBlind();
+        }
+        judges.plan().update(recorder, System.currentTimeMillis());
+      } catch (RuntimeException e) {
+        // One bad second must not end the watch: the next one is judged again.
+        System.err.println(
+            "perfgate: the live figures could not be judged this second (" + e + ")");
       }
-      if (run.isEmpty()) {
+      if (last) {
         return;
       }
-      runDir = run.get();
-      found.accept(runDir);
-      if (judge.isPresent()) {
-        LogReader.follow(runDir.resolve("simulation.log"), window, this::judgeAndWait);
-      }
-    } catch (IOException | RuntimeException e) {
-      System.err.println(
-          "perfgate: stop criteria are not judged for the rest of this run: the log could not be"
-              + " followed ("
-              + e.getMessage()
-              + ")");
+      LockSupport.parkNanos(POLL_NANOS);
     }
   }
 
-  /** Called whenever the follower has read all that is written: judge, then wait for more. */
-  private boolean judgeAndWait() {
-    if (reason == null) {
-      SlidingWindow.Snapshot s = window.snapshot();
-      Optional<String> stop = judge.orElseThrow().judge(s);
-      if (stop.isPresent()) {
-        trip(stop.get(), s.toMillis());
-        return false;
-      }
+  private void findRun() {
+    Optional<Path> run = RunFolder.find(results, simulation, startedAt);
+    if (run.isPresent()) {
+      runFoundAt = System.nanoTime();
+      runDir = run.get();
+      found.accept(runDir);
     }
-    if (closed) {
-      return false;
+  }
+
+  private void warnIfBlind() {
+    if (System.nanoTime() - runFoundAt < BLIND_AFTER_NANOS) {
+      return;
     }
-    LockSupport.parkNanos(POLL_NANOS);
-    return !closed;
+    warnedBlind = true;
+    System.err.println(
+        "perfgate: WARNING: no progress summary of Gatling's has been read in the run's first"
+            + " seconds, so the live figures have no counts and the stop criteria are not judged."
+            + " Gatling must print it every second: keep gatling.data.console.writePeriod = 1,"
+            + " light = false and the console writer in resources/gatling.conf.");
+  }
+
+  private void judge() {
+    recorder.gates(judges.gates().standings(recorder));
+    if (judges.stop().isEmpty() || reason != null) {
+      return;
+    }
+    Optional<SlidingWindow.Snapshot> window = recorder.window(judges.windowSeconds());
+    if (window.isEmpty()) {
+      return;
+    }
+    SlidingWindow.Snapshot w = window.get();
+    recorder.stopCriteria(judges.standings().of(w));
+    if (!closed) {
+      // Once the run has ended, a criterion met by its last second stops nothing.
+      judges.stop().get().judge(w).ifPresent(why -> trip(why, w.toMillis()));
+    }
   }
 
   private void trip(String why, long atMillis) {
-    try {
-      new AbortNote(why, atMillis).write(runDir);
-    } catch (IOException e) {
+    if (runDir == null) {
+      findRun();
+    }
+    if (runDir == null) {
       System.err.println(
-          "perfgate: could not note why the run stops in " + runDir + ": " + e.getMessage());
+          "perfgate: could not find this run's folder under "
+              + results
+              + " to note why the run stops; its summary will not say it was stopped.");
+    } else {
+      try {
+        new AbortNote(why, atMillis).write(runDir);
+      } catch (IOException e) {
+        System.err.println(
+            "perfgate: could not note why the run stops in " + runDir + ": " + e.getMessage());
+      }
     }
     reason = why;
     System.out.println("perfgate: stopping the run: " + why + ".");

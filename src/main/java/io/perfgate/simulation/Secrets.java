@@ -1,6 +1,7 @@
 package io.perfgate.simulation;
 
 import io.perfgate.files.AtomicFiles;
+import io.perfgate.live.ConsoleFeed;
 import io.perfgate.target.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,11 +27,15 @@ final class Secrets {
   /**
    * Routes the JVM's standard output and error through the redactor, line by line. Called before
    * Gatling starts the run, so that its console summaries and log lines pass through it too.
+   *
+   * @return standard output's stream, to route its masked lines through the live feed
    */
-  static void maskConsole(Redactor redactor) {
+  static MaskingStream maskConsole(Redactor redactor) {
     Charset charset = Charset.defaultCharset();
-    System.setOut(new PrintStream(new MaskingStream(System.out, redactor, charset), true, charset));
+    MaskingStream out = new MaskingStream(System.out, redactor, charset);
+    System.setOut(new PrintStream(out, true, charset));
     System.setErr(new PrintStream(new MaskingStream(System.err, redactor, charset), true, charset));
+    return out;
   }
 
   /** Gatling's loggers that write whole requests, headers included, at DEBUG or TRACE. */
@@ -123,17 +128,44 @@ final class Secrets {
     }
   }
 
-  /** Buffers a line, masks it, then passes it on: a secret is never split across two writes. */
-  private static final class MaskingStream extends OutputStream {
+  /**
+   * Buffers a line, masks it, then passes it on: a secret is never split across two writes. Once
+   * {@link #route routed}, every whole masked line goes through Gatling's console feed, which reads
+   * its progress summaries and decides which of them are printed.
+   */
+  static final class MaskingStream extends OutputStream {
     private final PrintStream out;
     private final Redactor redactor;
     private final Charset charset;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private ConsoleFeed feed;
 
     MaskingStream(PrintStream out, Redactor redactor, Charset charset) {
       this.out = out;
       this.redactor = redactor;
       this.charset = charset;
+    }
+
+    /** From now on, whole lines pass through {@code consoleFeed} before they are printed. */
+    synchronized void route(ConsoleFeed consoleFeed) {
+      pass();
+      this.feed = consoleFeed;
+    }
+
+    /** The run has ended: prints what the feed still holds (the run's last summary). */
+    synchronized void finish() {
+      pass();
+      if (feed != null) {
+        print(feed.finish());
+        out.flush();
+      }
+    }
+
+    private void print(List<String> lines) {
+      for (String l : lines) {
+        byte[] b = (l + System.lineSeparator()).getBytes(charset);
+        out.write(b, 0, b.length);
+      }
     }
 
     @Override
@@ -163,8 +195,17 @@ final class Secrets {
       }
       String text = line.toString(charset);
       line.reset();
-      byte[] masked = redactor.redact(text).getBytes(charset);
-      out.write(masked, 0, masked.length);
+      String masked = redactor.redact(text);
+      if (feed != null && masked.endsWith("\n")) {
+        try {
+          print(feed.line(masked.substring(0, masked.length() - 1)));
+          return;
+        } catch (RuntimeException e) {
+          // The live figures must never cost the run its console: print the line as it is.
+        }
+      }
+      byte[] bytes = masked.getBytes(charset);
+      out.write(bytes, 0, bytes.length);
     }
   }
 }

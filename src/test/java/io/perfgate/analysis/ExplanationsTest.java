@@ -227,4 +227,29 @@ class ExplanationsTest {
         got.get(0).text());
     assertEquals(List.of(), Explanations.explain(List.of(), TARGET, FAILED, List.of()));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "j.n.ConnectException: finishConnect(..) failed with error(-111): Connection refused"
+            + "|connection-refused",
+        "Request timeout to 127.0.0.1/127.0.0.1:4711 after 2000 ms|request-timeout",
+        "i.g.h.c.i.PrematureCloseException: Premature close|connection-closed",
+        "status.find.in(200,201,202,203,204,205,206,207,208,209,304), found 503|server-error",
+        "status.find.in(200), found 429|rate-limited",
+        "status.find.is(200), found 404|client-error",
+        "status.find.in(200), found 302|check-failed",
+        "jsonPath($.id).find.exists, found nothing|check-failed",
+        "something odd|other",
+        "|other"
+      })
+  void everyMessageHasOneClassOfAFixedSet(String message, String expected) {
+    String c = Explanations.errorClass(message);
+    assertEquals(expected, c);
+    assertTrue(
+        Explanations.CAUSES.contains(c)
+            || c.equals(Explanations.CHECK_FAILED)
+            || c.equals(Explanations.OTHER));
+  }
 }

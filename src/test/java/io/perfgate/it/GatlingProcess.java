@@ -114,6 +114,19 @@ final class GatlingProcess {
     return builder(command, output).directory(workDir.toFile()).start();
   }
 
+  /** {@link #start} with these environment variables added to the Gatling JVM's environment. */
+  static Process start(
+      String simulation,
+      Map<String, String> properties,
+      Map<String, String> environment,
+      Path resultsFolder,
+      Path output)
+      throws IOException {
+    ProcessBuilder pb = builder(command(simulation, properties, resultsFolder), output);
+    pb.environment().putAll(environment);
+    return pb.start();
+  }
+
   private static ProcessBuilder builder(List<String> command, Path output) {
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -50,7 +50,17 @@ class RefusedRunTest {
         Arguments.of(
             "sla group",
             Map.of("perfgate.config", "src/test/resources/it/unknown-group.conf"),
-            "no journey of this run has a group named 'checkout'"));
+            "no journey of this run has a group named 'checkout'"),
+        Arguments.of(
+            "live endpoint on another interface",
+            Map.of("live.bind", "0.0.0.0"),
+            "Invalid setting 'live.bind' (system property -Dlive.bind): \"0.0.0.0\" is not a"
+                + " loopback address"),
+        Arguments.of(
+            "Gatling's console slowed down",
+            Map.of("gatling.data.console.writePeriod", "5"),
+            "-Dgatling.data.console.writePeriod=5 has Gatling print its progress summary every 5"
+                + " s"));
   }
 
   @ParameterizedTest(name = "{0}")

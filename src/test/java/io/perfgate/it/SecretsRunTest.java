@@ -2,8 +2,10 @@ package io.perfgate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
+import io.perfgate.testing.PrometheusServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real run with credentials from the environment leaves no trace of them: not in a single file
- * under the run's results (Gatling's log and report included) nor on the console, even though the
- * target echoes the token back into a failing check's error message and the URL carries a password.
+ * under the run's results (Gatling's log and report included), nor on the console, nor on the live
+ * endpoint read during the run (metrics, page, page data), even though the target echoes the token
+ * back into a failing check's error message and the URL carries a password.
  */
 class SecretsRunTest {
   private static final Duration LIMIT = Duration.ofMinutes(2);
@@ -69,16 +74,43 @@ class SecretsRunTest {
   void canarySecretsAppearNowhereInTheResultsOrOnTheConsole(@TempDir Path results)
       throws Exception {
     int port = target.getAddress().getPort();
-    var run =
-        GatlingProcess.run(
+    int live = PrometheusServer.freePort();
+    Path output = Files.createTempFile("perfgate-secrets", ".log");
+    Process process =
+        GatlingProcess.start(
             GatlingProcess.CONFIGURED,
             Map.of(
-                "perfgate.config", "src/test/resources/it/secrets.conf",
-                "scenario", "short",
-                "target.baseUrl", "http://perfgate:" + password + "@127.0.0.1:" + port),
+                "perfgate.config",
+                "src/test/resources/it/secrets.conf",
+                "scenario",
+                "short",
+                "target.baseUrl",
+                "http://perfgate:" + password + "@127.0.0.1:" + port,
+                "live.port",
+                String.valueOf(live)),
             Map.of("PERFGATE_TEST_TOKEN", token, "PERFGATE_TEST_SESSION", session),
             results,
-            LIMIT);
+            output);
+    // What the live endpoint shows during the run: its metrics, its page and the page's data.
+    List<String> served = new ArrayList<>();
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (process.isAlive() && System.nanoTime() < deadline) {
+      for (String path : List.of("/metrics", "/", "/live.json?from=0")) {
+        String body = LiveRunTest.get(live, path);
+        if (body != null) {
+          served.add(path + "\n" + body);
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+    }
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      fail("the run did not end:\n" + Files.readString(output));
+    }
+    var run =
+        new GatlingProcess.Result(
+            process.exitValue(), Files.readString(output), results, Duration.ZERO);
+    Files.deleteIfExists(output);
 
     assertTrue(run.exitCode() == 0 || run.exitCode() == 2, run.output());
     // The secrets were really used: the target got them with the requests.
@@ -94,10 +126,22 @@ class SecretsRunTest {
     assertTrue(
         Files.readString(runDir.resolve("index.html")).contains("find.is(nothing), found ***"));
 
+    // The live endpoint was read while the run went, with what the error message carried.
+    assertTrue(
+        served.stream().anyMatch(b -> b.startsWith("/metrics\n") && b.contains("request=\"echo\"")),
+        "/metrics was read during the run");
+    assertTrue(
+        served.stream().anyMatch(b -> b.startsWith("/live.json") && b.contains("found ***")),
+        "the page's data shows the masked message");
     List<String> leaks = new ArrayList<>();
     for (String secret : List.of(token, session, password)) {
       if (run.output().contains(secret)) {
         leaks.add("console: " + secret);
+      }
+      for (String body : served) {
+        if (body.contains(secret)) {
+          leaks.add("live endpoint " + body.substring(0, body.indexOf('\n')) + ": " + secret);
+        }
       }
       try (Stream<Path> files = Files.walk(results)) {
         for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.results.GroupPath;
-import io.perfgate.results.RunHeader;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,17 +66,19 @@ class GrafanaDashboardTest {
 
   /** The sample names a recorder that saw one of everything exposes, as its registry says. */
   static Set<String> exported() {
-    LiveRecorder r =
-        new LiveRecorder(
-            LiveRecorderTest.LABELS,
-            "",
-            LiveSettings.defaults(),
-            t -> t,
-            ErrorClasses::classify,
-            System::currentTimeMillis);
-    r.header(new RunHeader("3.15.1", "S", System.currentTimeMillis(), "", List.of("a")));
-    r.request(GroupPath.ROOT, "a", 0, 5, false, "status.find.in(200), found 500");
-    r.user("a", true, 0);
+    LiveRecorder r = LivePrometheusTest.recorder();
+    long now = System.currentTimeMillis();
+    r.start(now);
+    r.probe("a").answered(List.of(), now, now + 5);
+    r.summary(
+        new ConsoleSummary(
+            1,
+            0,
+            1,
+            List.of(new ConsoleSummary.Count("a", 0, 1)),
+            List.of(new ConsoleSummary.ErrorCount("status.find.in(200), found 500", 1)),
+            List.of(new ConsoleSummary.Users("a", -1, 1, 0))),
+        now + 1000);
     r.phase("hold");
     r.progress(1, 2);
     r.plannedArrivalsPerSecond(3);
@@ -104,6 +104,7 @@ class GrafanaDashboardTest {
     Set<String> names = exported();
     for (String n :
         List.of(
+            "perfgate_requests_total",
             "perfgate_request_duration_seconds_bucket",
             "perfgate_request_duration_seconds_count",
             "perfgate_request_duration_seconds_sum",
@@ -144,8 +145,8 @@ class GrafanaDashboardTest {
     // The dashboard covers the families the issue lists.
     for (String family :
         List.of(
+            "perfgate_requests_total",
             "perfgate_request_duration_seconds_bucket",
-            "perfgate_request_duration_seconds_count",
             "perfgate_errors_total",
             "perfgate_users_active",
             "perfgate_users_started_total",

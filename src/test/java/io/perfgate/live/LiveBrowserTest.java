@@ -43,9 +43,7 @@ class LiveBrowserTest {
         Chromium.installed(),
         "/usr/bin/chromium is missing, so the live page is not checked in a browser here"
             + " (apt-get install -y chromium; CI installs it).");
-    LiveRecorder recorder =
-        new LiveRecorder(
-            LiveRecorderTest.LABELS, "http://127.0.0.1:8080", LiveSettings.defaults(), t -> t);
+    LiveRecorder recorder = LivePrometheusTest.recorder();
     recorder.injectorHealth(new JvmHealth());
     recorder.phases(List.of(new PhaseSpan("ramp", 0, 4), new PhaseSpan("hold", 4, 40)));
     recorder.phase("ramp");
@@ -60,17 +58,22 @@ class LiveBrowserTest {
             10,
             0,
             List.of(new StopStanding.Criterion(StopStanding.Kind.ERROR_RATIO, 0.04, 0.5, false))));
-    long start = SyntheticFeed.header(recorder);
+    ConsoleFeed console = SyntheticFeed.start(recorder);
     // A name that looks like markup stays text: no element, no script, no request for "x".
     String hostile = "<img src=x onerror=\"window.owned=1\">";
-    recorder.request(
-        io.perfgate.results.GroupPath.ROOT, hostile, 0, 3, false, "</td><b>" + hostile);
+    long now = System.currentTimeMillis();
+    recorder.probe(hostile).answered(List.of(), now - 3, now);
+    GatlingConsoleText hostileRun = GatlingConsoleText.closed("browse");
+    hostileRun.ko(hostile, "</td><b>" + hostile);
+    for (String line : hostileRun.lines(0)) {
+      console.line(line);
+    }
     SyntheticFeed feed = new SyntheticFeed();
     Thread feeder =
-        new Thread(() -> feed.run(recorder, start, 150, Duration.ofSeconds(14)), "feeder");
+        new Thread(() -> feed.run(recorder, console, 150, Duration.ofSeconds(14)), "feeder");
     Path shots = Path.of("target");
     Files.createDirectories(shots);
-    try (LiveServer live = LiveServer.start(LiveSettings.defaults(), recorder, null);
+    try (LiveServer live = LiveServer.start(LiveSettings.defaults(), recorder);
         DevTools browser = DevTools.start(dir, 1280, 900)) {
       feeder.start();
       browser.navigate(live.uri().toString());

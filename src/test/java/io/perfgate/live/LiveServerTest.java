@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfgate.config.ConfigError;
-import io.perfgate.results.GroupPath;
-import io.perfgate.results.RunHeader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,14 +21,8 @@ class LiveServerTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   static LiveRecorder recorder() {
-    LiveRecorder r =
-        new LiveRecorder(
-            LiveRecorderTest.LABELS,
-            "http://127.0.0.1:8080",
-            LiveSettings.defaults(),
-            LiveRecorderTest::mask);
-    r.header(
-        new RunHeader("3.15.1", "TrackerSimulation", System.currentTimeMillis(), "", List.of()));
+    LiveRecorder r = LivePrometheusTest.recorder();
+    r.start(System.currentTimeMillis());
     return r;
   }
 
@@ -46,10 +37,21 @@ class LiveServerTest {
   @Test
   void servesThePageItsDataAndTheExporterOnAFreeLoopbackPort() throws Exception {
     LiveRecorder r = recorder();
-    r.request(GroupPath.ROOT, "home", 0, 12, true, "");
-    r.request(GroupPath.ROOT, "home", 0, 30, false, "status.find.in(200), found 502");
+    long now = System.currentTimeMillis();
+    r.probe("home").answered(List.of(), now - 12, now);
+    r.probe("home").answered(List.of(), now - 30, now);
+    String failure = "status.find.in(200), found 502";
+    r.summary(
+        new ConsoleSummary(
+            1,
+            1,
+            1,
+            List.of(new ConsoleSummary.Count("home", 1, 1)),
+            List.of(new ConsoleSummary.ErrorCount(failure, 1)),
+            List.of()),
+        now + 1000);
     r.phase("ramp");
-    try (LiveServer server = LiveServer.start(LiveSettings.defaults(), r, null)) {
+    try (LiveServer server = LiveServer.start(LiveSettings.defaults(), r)) {
       URI base = server.uri();
       assertEquals("127.0.0.1", base.getHost());
       assertTrue(server.port() > 0);
@@ -78,18 +80,20 @@ class LiveServerTest {
       HttpResponse<String> data = get(base.resolve("live.json?from=0"), null);
       assertEquals(200, data.statusCode());
       JsonNode json = new ObjectMapper().readTree(data.body());
-      assertEquals(1, json.get("schema").asInt());
+      assertEquals(2, json.get("schema").asInt());
       assertEquals("running", json.at("/run/state").asText());
       assertEquals(2, json.at("/all/count").asLong());
+      assertEquals(2, json.at("/all/answers").asLong());
       assertEquals("home", json.at("/requests/0/name").asText());
-      assertEquals("http-5xx", json.at("/errors/classes/0/name").asText());
+      assertEquals("server-error", json.at("/errors/classes/0/name").asText());
 
       // The exporter's own handler, in both formats Prometheus asks for.
       HttpResponse<String> text = get(base.resolve("metrics"), null);
       assertEquals(200, text.statusCode());
       assertTrue(text.headers().firstValue("Content-Type").get().startsWith("text/plain"));
       assertTrue(text.body().contains("perfgate_request_duration_seconds_bucket{"), text.body());
-      assertTrue(text.body().contains("perfgate_errors_total{class=\"http-5xx\""), text.body());
+      assertTrue(text.body().contains("perfgate_requests_total{"), text.body());
+      assertTrue(text.body().contains("perfgate_errors_total{class=\"server-error\""), text.body());
       HttpResponse<String> open =
           get(base.resolve("metrics"), "application/openmetrics-text;version=1.0.0");
       assertTrue(
@@ -106,19 +110,18 @@ class LiveServerTest {
 
   @Test
   void anotherInterfaceIsRefusedBeforeAnythingListens() {
-    ConfigError e =
+    LiveSettings.Invalid e =
         assertThrows(
-            ConfigError.class,
-            () ->
-                LiveServer.start(
-                    LiveSettings.defaults().withBind("0.0.0.0", false), recorder(), null));
-    assertTrue(e.getMessage().contains("live.allowRemote = true"), e.getMessage());
+            LiveSettings.Invalid.class,
+            () -> LiveServer.start(LiveSettings.defaults().withBind("0.0.0.0", false), recorder()));
+    assertEquals("live.bind", e.key());
+    assertTrue(e.allowed().contains("live.allowRemote = true"), e.allowed());
   }
 
   @Test
   void anotherInterfaceWithTheOptInSaysSoAtStart() throws Exception {
     try (LiveServer server =
-        LiveServer.start(LiveSettings.defaults().withBind("0.0.0.0", true), recorder(), null)) {
+        LiveServer.start(LiveSettings.defaults().withBind("0.0.0.0", true), recorder())) {
       assertTrue(server.startLine().contains("open to other machines"), server.startLine());
       assertTrue(server.startLine().contains("live.bind = 0.0.0.0 with live.allowRemote = true"));
       // Reached here through loopback only.
@@ -130,13 +133,14 @@ class LiveServerTest {
   @Test
   void aPortInUseIsNamed() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      ConfigError e =
+      LiveSettings.Invalid e =
           assertThrows(
-              ConfigError.class,
+              LiveSettings.Invalid.class,
               () ->
                   LiveServer.start(
-                      LiveSettings.defaults().withPort(taken.getLocalPort()), recorder(), null));
-      assertTrue(e.getMessage().startsWith("Invalid setting 'live.port'"), e.getMessage());
+                      LiveSettings.defaults().withPort(taken.getLocalPort()), recorder()));
+      assertEquals("live.port", e.key());
+      assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:"), e.getMessage());
     }
   }
 

@@ -1,20 +1,21 @@
 package io.perfgate.live;
 
-import io.perfgate.results.GroupPath;
-import io.perfgate.results.RunHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A known stream of records, fed to a recorder in real time from one thread for a bounded time, as
- * a run's feeding thread would: three requests (one in a group), a fixed cycle of response times
- * and one failure in 25. It counts what it fed, so tests compare against exact figures.
+ * A known run, fed to a recorder in real time for a bounded time as a Gatling run feeds it: each
+ * answer to the response-time probe as it ends, and every second Gatling's console summary, written
+ * by Gatling's own formatter and read through the console feed. Three requests (one in a group), a
+ * fixed cycle of response times and one failed check in 25. It counts what it fed, so tests compare
+ * against exact figures.
  */
 final class SyntheticFeed {
   static final List<String> REQUESTS = List.of("home", "search", "checkout/pay");
   static final String FAILURE = "status.find.in(200,304), found 503";
+  static final String SCENARIO = "browse";
 
   /**
    * 40 response times in ms: 34 of 30 ms or less, five of 45 ms and one of 200 ms. The p95 (rank 38
@@ -26,11 +27,10 @@ final class SyntheticFeed {
     45, 16, 17, 18, 19, 20, 22, 24, 45, 25, 27, 28, 30
   };
 
-  private static final GroupPath CHECKOUT = GroupPath.of(List.of("checkout"));
-
   private final int[] counts = new int[256];
   private volatile long fed;
   private volatile long failed;
+  private volatile long summaries;
 
   /** Exact nearest-rank quantile of everything fed so far. */
   int quantile(double q) {
@@ -57,46 +57,70 @@ final class SyntheticFeed {
     return failed;
   }
 
-  /** Starts the run (its header) at the current time; records are then offsets from it. */
-  static long header(LiveRecorder r) {
-    long start = System.currentTimeMillis();
-    r.header(new RunHeader("3.15.1", "TrackerSimulation", start, "", List.of("browse")));
-    return start;
+  /** Summaries printed so far. */
+  long summaries() {
+    return summaries;
+  }
+
+  /** The console feed of a run that starts now, as Gatling's start line starts it. */
+  static ConsoleFeed start(LiveRecorder r) {
+    ConsoleFeed console = new ConsoleFeed(r, 5);
+    console.line("Simulation io.perfgate.simulations.TrackerSimulation started...");
+    return console;
   }
 
   /**
-   * Feeds {@code perSecond} requests a second, each ending now, for {@code duration}, with a user
-   * starting for every cycle; returns when done.
+   * Feeds {@code perSecond} answers a second, each ending now, for {@code duration}, with a user
+   * starting for every cycle and Gatling's summary every second and once more at the end; returns
+   * when done.
    */
-  void run(LiveRecorder r, long startEpochMillis, int perSecond, Duration duration) {
+  void run(LiveRecorder r, ConsoleFeed console, int perSecond, Duration duration) {
+    GatlingConsoleText gatling = GatlingConsoleText.closed(SCENARIO);
+    List<LiveRecorder.Probe> probes = List.of(r.probe("home"), r.probe("search"), r.probe("pay"));
     long t0 = System.nanoTime();
     long until = t0 + duration.toNanos();
     long i = 0;
+    long printed = 0;
     while (System.nanoTime() < until) {
-      long due = (System.nanoTime() - t0) * perSecond / 1_000_000_000L;
+      long elapsed = System.nanoTime() - t0;
+      long due = elapsed * perSecond / 1_000_000_000L;
       while (i < due) {
-        emit(r, startEpochMillis, i++);
+        emit(gatling, probes, i++);
+      }
+      if (elapsed / 1_000_000_000L > printed) {
+        printed = elapsed / 1_000_000_000L;
+        print(console, gatling, printed);
       }
       // Pacing the stream in real time, not waiting for anything.
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
     }
+    print(console, gatling, (System.nanoTime() - t0) / 1_000_000_000L);
   }
 
-  private void emit(LiveRecorder r, long startEpochMillis, long i) {
-    int end = (int) (System.currentTimeMillis() - startEpochMillis);
+  private void print(ConsoleFeed console, GatlingConsoleText gatling, long elapsed) {
+    for (String line : gatling.lines(elapsed)) {
+      console.line(line);
+    }
+    summaries++;
+  }
+
+  private void emit(GatlingConsoleText gatling, List<LiveRecorder.Probe> probes, long i) {
+    long end = System.currentTimeMillis();
     int ms = CYCLE[(int) (i % CYCLE.length)];
     if (i % CYCLE.length == 0) {
-      r.user("browse", true, end);
+      gatling.userStart(SCENARIO);
     }
     boolean ok = i % 25 != 7;
-    String name = REQUESTS.get((int) (i % REQUESTS.size()));
-    if (name.equals("checkout/pay")) {
-      r.request(CHECKOUT, "pay", end - ms, end, ok, ok ? "" : FAILURE);
+    int k = (int) (i % REQUESTS.size());
+    probes.get(k).answered(k == 2 ? List.of("checkout") : List.of(), end - ms, end);
+    String path = k == 2 ? "checkout / pay" : REQUESTS.get(k);
+    if (ok) {
+      gatling.ok(path);
     } else {
-      r.request(GroupPath.ROOT, name, end - ms, end, ok, ok ? "" : FAILURE);
+      gatling.ko(path, FAILURE);
     }
     if (i % CYCLE.length == CYCLE.length - 1) {
-      r.user("browse", false, end);
+      gatling.userDone(SCENARIO);
     }
     counts[ms]++;
     if (!ok) {

@@ -1,11 +1,19 @@
 package io.perfgate.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.perfgate.analysis.Explanations;
+import io.perfgate.live.ConsoleFeed;
+import io.perfgate.live.LiveRecorder;
+import io.perfgate.live.LiveSettings;
+import io.perfgate.live.RunLabels;
 import io.perfgate.target.Redactor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,5 +78,34 @@ class SecretsTest {
     assertEquals("*".repeat(19), text.substring(at[0], at[0] + 19));
     assertEquals('x', text.charAt(at[0] - 1));
     assertEquals('x', text.charAt(at[0] + 19));
+  }
+
+  @Test
+  void theConsoleIsMaskedBeforeTheLiveFeedReadsItAndPartialLinesPassAsTheyCome() {
+    String secret = "Bearer tok-abcdefgh";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream sink = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Secrets.MaskingStream console =
+        new Secrets.MaskingStream(sink, Redactor.of(List.of(secret)), StandardCharsets.UTF_8);
+    LiveRecorder recorder =
+        new LiveRecorder(
+            new RunLabels("S", "p", "", "0"),
+            "",
+            LiveSettings.defaults(),
+            t -> t,
+            Explanations::errorClass,
+            System::currentTimeMillis);
+    console.route(new ConsoleFeed(recorder, 5));
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    out.println("Simulation S started...");
+    out.print("a prompt without a line break");
+    out.flush();
+    out.println();
+    out.println("the target echoed " + secret);
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertFalse(printed.contains(secret), printed);
+    assertTrue(printed.contains("the target echoed ***"), printed);
+    assertTrue(printed.contains("a prompt without a line break"), printed);
+    assertTrue(recorder.startEpochMillis() > 0, "the start line reached the feed");
   }
 }
