@@ -634,20 +634,7 @@ public final class LiveRecorder implements LiveMetrics.Readings {
     for (int i = 0; i < p.length; i++) {
       p[i] = times.quantile((double) PERCENTILES[i][0] / PERCENTILES[i][1]);
     }
-    return new Figures(
-        count,
-        count - ko,
-        ko,
-        times.min(),
-        times.max(),
-        times.mean(),
-        times.stdDev(),
-        p[0],
-        p[1],
-        p[2],
-        p[3],
-        p[4],
-        rps);
+    return timed(count, ko, rps, times.min(), times.max(), times.mean(), times.stdDev(), p);
   }
 
   private static Figures figures(long count, long ko, Distribution times, double seconds) {
@@ -661,20 +648,14 @@ public final class LiveRecorder implements LiveMetrics.Readings {
       ranks[i] = Distribution.rank(n, PERCENTILES[i][0], PERCENTILES[i][1]);
     }
     int[] p = times.valuesAtRanks(ranks);
+    return timed(count, ko, rps, times.min(), times.max(), times.mean(), times.stdDev(), p);
+  }
+
+  /** Figures with response times; {@code p} holds the values at {@link #PERCENTILES}. */
+  private static Figures timed(
+      long count, long ko, double rps, int min, int max, double mean, double stdDev, int[] p) {
     return new Figures(
-        count,
-        count - ko,
-        ko,
-        times.min(),
-        times.max(),
-        times.mean(),
-        times.stdDev(),
-        p[0],
-        p[1],
-        p[2],
-        p[3],
-        p[4],
-        rps);
+        count, count - ko, ko, min, max, mean, stdDev, p[0], p[1], p[2], p[3], p[4], rps);
   }
 
   // ---- readings for the scrape ----

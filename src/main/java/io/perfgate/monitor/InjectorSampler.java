@@ -1,12 +1,6 @@
 package io.perfgate.monitor;
 
-import com.sun.management.GcInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.util.List;
+import io.perfgate.injector.JvmMeter;
 
 /**
  * Samples the load generator's own JVM through its MXBeans: CPU as a percentage of the cores the
@@ -19,38 +13,26 @@ final class InjectorSampler implements Sampler {
   static final String GC = "gc";
   static final String HEAP_AFTER_GC = "heapAfterGc";
 
-  private final com.sun.management.OperatingSystemMXBean os;
-  private final List<GarbageCollectorMXBean> collectors;
-  private final List<String> heapPools;
-  private final int cores;
-  private final long maxHeap;
+  private final JvmMeter meter = new JvmMeter();
   private long lastCpu = -1;
   private long lastGcMillis;
   private long lastWall;
 
-  InjectorSampler() {
-    this.os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    this.collectors = ManagementFactory.getGarbageCollectorMXBeans();
-    this.heapPools =
-        ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP)
-            .map(MemoryPoolMXBean::getName)
-            .toList();
-    this.cores = Runtime.getRuntime().availableProcessors();
-    this.maxHeap = Runtime.getRuntime().maxMemory();
-  }
-
   @Override
   public String describe() {
-    return "the injector's JVM (" + cores + " cores, " + (maxHeap >> 20) + " MB max heap)";
+    return "the injector's JVM ("
+        + meter.cores()
+        + " cores, "
+        + (meter.maxHeapBytes() >> 20)
+        + " MB max heap)";
   }
 
   @Override
   public void sample(long epochMillis, Recorder r) {
     long wall = System.nanoTime();
-    long cpu = os.getProcessCpuTime();
-    long gc = collectors.stream().mapToLong(c -> Math.max(0, c.getCollectionTime())).sum();
+    long cpu = meter.cpuNanos();
+    long gc = meter.gcMillis();
+    int cores = meter.cores();
     if (lastCpu >= 0 && wall > lastWall) {
       double elapsed = wall - lastWall;
       r.add(Series.INJECTOR, CPU, "%", epochMillis, 100.0 * (cpu - lastCpu) / (elapsed * cores));
@@ -59,22 +41,9 @@ final class InjectorSampler implements Sampler {
     lastCpu = cpu;
     lastGcMillis = gc;
     lastWall = wall;
-    // The heap after the latest collection of any collector: what the injector really keeps.
-    GcInfo latest = null;
-    for (GarbageCollectorMXBean c : collectors) {
-      if (c instanceof com.sun.management.GarbageCollectorMXBean g) {
-        GcInfo info = g.getLastGcInfo();
-        if (info != null && (latest == null || info.getEndTime() > latest.getEndTime())) {
-          latest = info;
-        }
-      }
-    }
-    if (latest != null && maxHeap > 0 && maxHeap != Long.MAX_VALUE) {
-      long afterGc = 0;
-      for (String pool : heapPools) {
-        MemoryUsage u = latest.getMemoryUsageAfterGc().get(pool);
-        afterGc += u == null ? 0 : u.getUsed();
-      }
+    long maxHeap = meter.maxHeapBytes();
+    long afterGc = meter.heapAfterLastGcBytes();
+    if (afterGc >= 0 && maxHeap > 0 && maxHeap != Long.MAX_VALUE) {
       r.add(Series.INJECTOR, HEAP_AFTER_GC, "%", epochMillis, 100.0 * afterGc / maxHeap);
     }
   }

@@ -196,7 +196,7 @@ class CliTest {
     var unknown = cli("analyse-this");
     assertEquals(64, unknown.status());
     assertTrue(unknown.err().contains("unknown command 'analyse-this'"), unknown.err());
-    assertTrue(unknown.err().contains("usage: perfgate"), unknown.err());
+    assertTrue(unknown.err().contains("usage: src/perfgate"), unknown.err());
     var missing = cli("compare", runA.toString());
     assertEquals(64, missing.status());
     assertTrue(missing.err().contains("compare takes two runs"), missing.err());

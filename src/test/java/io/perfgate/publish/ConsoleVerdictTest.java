@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleVerdictTest {
   private static final Path DIR =
-      Path.of("/work/main/results/trackersimulation-20261123150446734/perfgate");
+      Path.of("results", "trackersimulation-20261123150446734", "perfgate");
   private static final List<Path> FILES =
       List.of(
           DIR.resolve("summary.json"),
