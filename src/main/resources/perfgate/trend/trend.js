@@ -68,31 +68,40 @@
 
   /**
    * A change point: a dashed vertical line between the last run before the shift and the first
-   * after it, in the series' colour, with the shift's size at the top. Returns the index marked.
+   * after it, with the shift's size at the top, in red when the figure got worse and green when
+   * it got better. Several change points at one run (several requests) share the line; their
+   * labels stack. Returns the index marked.
    */
-  function changeMark(u, change, color) {
+  function changeMark(u, change, stacked) {
     var ratio = window.devicePixelRatio || 1;
+    var color = change.worse ? "#cf222e" : "#1a7f37";
     var x = Math.round(u.valToPos(change.index - 0.5, "x", true));
+    var top = u.bbox.top;
     var ctx = u.ctx;
     ctx.save();
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
-    ctx.lineWidth = 2 * ratio;
-    ctx.setLineDash([3 * ratio, 3 * ratio]);
-    ctx.beginPath();
-    ctx.moveTo(x, u.bbox.top);
-    ctx.lineTo(x, u.bbox.top + u.bbox.height);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.beginPath();
-    ctx.moveTo(x - 5 * ratio, u.bbox.top);
-    ctx.lineTo(x + 5 * ratio, u.bbox.top);
-    ctx.lineTo(x, u.bbox.top + 7 * ratio);
-    ctx.closePath();
-    ctx.fill();
+    if (stacked === 0) {
+      ctx.lineWidth = 2 * ratio;
+      ctx.setLineDash([3 * ratio, 3 * ratio]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + u.bbox.height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      ctx.moveTo(x - 5 * ratio, top);
+      ctx.lineTo(x + 5 * ratio, top);
+      ctx.lineTo(x, top + 7 * ratio);
+      ctx.closePath();
+      ctx.fill();
+    }
     ctx.font = (11 * ratio) + "px sans-serif";
     ctx.textBaseline = "top";
-    ctx.fillText(change.label, x + 4 * ratio, u.bbox.top + 2 * ratio);
+    var width = ctx.measureText(change.label).width;
+    var right = x + 7 * ratio + width <= u.bbox.left + u.bbox.width;
+    ctx.textAlign = right ? "left" : "right";
+    ctx.fillText(change.label, right ? x + 7 * ratio : x - 7 * ratio, top + (2 + 13 * stacked) * ratio);
     ctx.restore();
     return change.index;
   }
@@ -173,9 +182,11 @@
           if (c.baseline) {
             baselineLine(u, c.baseline.value);
           }
+          var stacks = {};
           var marked = changes.map(function (change) {
-            var color = change.worse ? "#cf222e" : "#1a7f37";
-            return changeMark(u, change, color);
+            var stacked = stacks[change.index] || 0;
+            stacks[change.index] = stacked + 1;
+            return changeMark(u, change, stacked);
           });
           el.setAttribute("data-changes", marked.join(","));
           el.setAttribute("data-points", String(drawn[0] || 0));
