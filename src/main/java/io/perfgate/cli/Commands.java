@@ -303,13 +303,16 @@ final class Commands {
     return OK;
   }
 
+  /** The most runs any one simulation, profile and environment has (a run analysed again once). */
   private static int maxRunsInOneTrend(List<io.perfgate.history.RunRecord> records) {
-    Map<String, Integer> counts = new HashMap<>();
+    Map<String, java.util.Set<String>> runs = new HashMap<>();
     records.forEach(
         r ->
-            counts.merge(
-                r.simulation() + "/" + r.profile() + "/" + r.environment(), 1, Integer::sum));
-    return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            runs.computeIfAbsent(
+                    r.simulation() + "/" + r.profile() + "/" + r.environment(),
+                    k -> new java.util.HashSet<>())
+                .add(r.runId()));
+    return runs.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
   }
 
   // ---- facts ----

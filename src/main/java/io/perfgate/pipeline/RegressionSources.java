@@ -34,7 +34,12 @@ final class RegressionSources {
    * @param resultsDir the folder holding the history (the run folder's parent)
    */
   static RegressionBaseline.Source of(
-      RunGates gates, String simulation, String scenario, String environment, Path resultsDir) {
+      RunGates gates,
+      String simulation,
+      String scenario,
+      String environment,
+      int injectors,
+      Path resultsDir) {
     if (!gates.limits().enabled()) {
       return RegressionBaseline.Source.NONE;
     }
@@ -47,7 +52,8 @@ final class RegressionSources {
       return RegressionBaseline.Source.NONE;
     }
     return (runId, start) ->
-        Optional.of(rolling(resultsDir, simulation, scenario, environment, runId, start, k));
+        Optional.of(
+            rolling(resultsDir, simulation, scenario, environment, injectors, runId, start, k));
   }
 
   static RegressionBaseline pinned(Baseline b) {
@@ -88,15 +94,17 @@ final class RegressionSources {
 
   /**
    * The last {@code k} runs before {@code start} of the same simulation, profile and environment
-   * that passed (PASS or WARN), were neither cut short nor aborted, and kept readable
-   * distributions; a run whose distributions are missing or damaged is left out with a note, and an
-   * earlier one taken instead.
+   * and the same number of injectors (a merged run carries the load of all its shards) that passed
+   * (PASS or WARN), were neither cut short nor aborted, and kept readable distributions; a run
+   * whose distributions are missing or damaged is left out with a note, and an earlier one taken
+   * instead.
    */
   static RegressionBaseline rolling(
       Path resultsDir,
       String simulation,
       String scenario,
       String environment,
+      int injectors,
       String runId,
       long start,
       int k) {
@@ -120,6 +128,7 @@ final class RegressionSources {
             .filter(r -> r.simulation().equals(simulation))
             .filter(r -> r.profile().equals(scenario))
             .filter(r -> r.environment().equals(environment))
+            .filter(r -> r.injectors() == Math.max(1, injectors))
             .filter(r -> !r.runId().equals(runId) && r.startEpochMillis() < start)
             .filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.WARN)
             .filter(r -> !r.truncated() && !r.aborted())

@@ -90,6 +90,7 @@ public final class RunPipeline {
                 job.simulation(),
                 settings.scenario(),
                 settings.env().orElse(""),
+                job.logs().size(),
                 job.runDir().toAbsolutePath().normalize().getParent()),
             job.gates().limits(),
             job.gatlingReport(),

@@ -122,7 +122,7 @@ class RegressionSourcesTest {
     run("r9", START + 9 * HOUR, "smoke", Verdict.PASS, false); // after the run judged
 
     RegressionBaseline b =
-        RegressionSources.rolling(results, "Sim", "smoke", "", "now", START + 8 * HOUR, 3);
+        RegressionSources.rolling(results, "Sim", "smoke", "", 1, "now", START + 8 * HOUR, 3);
 
     assertEquals(Summary.BaselineKind.ROLLING, b.kind());
     assertEquals(
@@ -138,8 +138,50 @@ class RegressionSourcesTest {
   }
 
   @Test
+  void aMergedRunOfSeveralInjectorsIsNotABaselineForARunOfOne() throws Exception {
+    run("single", START, "smoke", Verdict.PASS, false);
+    Summary one = summary("merged", START + HOUR, "smoke", Verdict.PASS, false);
+    Summary.Run r = one.run();
+    Summary merged =
+        one.withRun(
+            new Summary.Run(
+                r.id(),
+                r.simulation(),
+                r.scenario(),
+                r.environment(),
+                r.target(),
+                r.startEpochMillis(),
+                r.endEpochMillis(),
+                r.gatlingVersion(),
+                List.of("injector 1 (a)", "injector 2 (b)"),
+                false,
+                false,
+                Optional.empty(),
+                r.warmUpMillis(),
+                "",
+                r.histograms(),
+                List.of()));
+    AtomicFiles.write(
+        results.resolve("merged/perfgate").resolve(HistogramFile.FILE_NAME),
+        out -> HistogramFile.write(histograms(), out));
+    History.append(
+        results.resolve(History.FILE_NAME), RunRecord.of(merged, "merged", Optional.empty()));
+
+    RegressionBaseline forOne =
+        RegressionSources.rolling(results, "Sim", "smoke", "", 1, "now", START + 2 * HOUR, 5);
+    RegressionBaseline forTwo =
+        RegressionSources.rolling(results, "Sim", "smoke", "", 2, "now", START + 2 * HOUR, 5);
+
+    assertEquals(
+        List.of("single"), forOne.runs().stream().map(RegressionBaseline.Run::id).toList());
+    assertEquals(
+        List.of("merged"), forTwo.runs().stream().map(RegressionBaseline.Run::id).toList());
+  }
+
+  @Test
   void noEarlierRunIsABaselineWithoutRuns() {
-    RegressionBaseline b = RegressionSources.rolling(results, "Sim", "smoke", "", "now", START, 5);
+    RegressionBaseline b =
+        RegressionSources.rolling(results, "Sim", "smoke", "", 1, "now", START, 5);
     assertEquals(List.of(), b.runs());
     assertEquals("no earlier run", b.description());
   }
