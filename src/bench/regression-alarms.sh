@@ -26,6 +26,8 @@
 #
 # Environment: DURATION (default 30s; 90s, 2m), RERUNS (default 20), SLOW (default 60ms), BASE
 # (default 50ms), QUIET_WAIT, QUIET_BELOW, BENCH_KEEP=1 (keeps the runs in the temporary folder).
+# The table names the figures whose regression gate failed ("-" for none) and the other work's share
+# of the machine before and during each run.
 # Exit status: 0 when both baselines meet the acceptance (at most 1 false alarm in 20, at least 19
 # detections in 20, scaled to RERUNS); 1 when one does not; 2 when a run fails.
 set -euo pipefail
@@ -117,14 +119,25 @@ wait_for_quiet() {
   BUSIEST=$((BUSY > ${BUSIEST:-0} ? BUSY : ${BUSIEST:-0}))
 }
 
-# ---- one Gatling run: run <results folder> <latency> [more -D...]; sets RUN (its folder) ----
+# children_cpu VAR: sets VAR to the CPU seconds of this script's finished children so far (bash's
+# `times`, second line). Called directly, never in $( ): a subshell has children of its own.
+children_cpu() {
+  times >"$WORK/times"
+  printf -v "$1" '%s' "$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
+    printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$WORK/times")"
+}
+
+# ---- one Gatling run: run <results folder> <latency> [more -D...]; sets RUN (its folder) and
+# DURING, the other work's share of the machine while it ran (% of all cores) ----
 run() {
-  local results=$1 latency=$2 status=0 log
+  local results=$1 latency=$2 status=0 log m0 m1 c0 c1 t0 t1
   shift 2
   mkdir -p "$results"
   log=$results/console.log
   wait_for_quiet
   touch "$results/.started"
+  m0=$(machine_ticks) t0=$(date +%s.%N)
+  children_cpu c0
   timeout --kill-after=10 $((SECS * 2 + 120)) \
     java "${JVM_OPTS[@]}" "${SETTINGS[@]}" -Ddemo.faults.latency="$latency" "$@" \
     -Dperfgate.resultsFolder="$results" -cp "$CP" \
@@ -133,6 +146,11 @@ run() {
   RUN_WATCHER=$!
   wait "$RUN_WATCHER" || status=$?
   RUN_WATCHER=""
+  m1=$(machine_ticks) t1=$(date +%s.%N)
+  children_cpu c1
+  DURING=$(awk -v m="$((m1 - m0))" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v hz="$HZ" \
+    -v n="$CORES" 'BEGIN { o = m / hz - (c1 - c0); if (o < 0) o = 0; printf "%.0f", o * 100 / ((t1 - t0) * n) }')
+  DURING_MAX=$((DURING > ${DURING_MAX:-0} ? DURING : ${DURING_MAX:-0}))
   # 0: no gate failed; 2: a gate failed (a regression). Anything else is a broken run.
   if ((status != 0 && status != 2)); then
     tail -40 "$log" >&2
@@ -148,11 +166,12 @@ run() {
 
 cli() { java -cp "$CP" io.perfgate.cli.Main "$@"; }
 
-# "1" when the run's summary has a failed regression gate, else "0"; and its p95 change.
+# The figures of the run's failed regression gates ("p99", "p95 throughput"), "-" when none.
 regressed() {
-  local facts
+  local facts figures
   facts=$(cli facts "$1") || die "cannot read the summary of $1"
-  sed -n 's/^failedRegression=//p' <<<"$facts" | awk '{ print ($1 > 0) ? 1 : 0 }'
+  figures=$(sed -n 's/^breach=regression global \([a-z0-9.]*\) no regression.*/\1/p' <<<"$facts" | xargs)
+  echo "${figures:--}"
 }
 p95_note() {
   sed -n 's/.*"note" : "\(p95 [^:"]*\).*/\1/p' "$1/perfgate/summary.json" | head -1
@@ -170,7 +189,7 @@ echo
 BASE_RESULTS=$WORK/baseline
 for i in $(seq 1 "$BASELINE_RUNS"); do
   run "$BASE_RESULTS" "$BASE" -Dsla.regression.enabled=false -Dbaselines="$NONE"
-  echo "baseline run $i: $(basename "$RUN") (machine busy before: $BUSY %)"
+  echo "baseline run $i: $(basename "$RUN") (other load before / during: $BUSY % / $DURING %; p95 $(sed -n '/"measured"/,/}/s/.*"p95" : \([0-9]*\).*/\1/p' "$RUN/perfgate/summary.json" | head -1) ms)"
   if ((i == 1)); then
     cli baseline save "$RUN" "${SETTINGS[@]}" -Dbaselines="$PINNED" >/dev/null ||
       die "baseline save of $RUN failed"
@@ -180,7 +199,7 @@ BASE_DIRS=$(find "$BASE_RESULTS" -mindepth 1 -maxdepth 1 -type d ! -name trend)
 echo
 
 # ---- reruns: each in a results folder whose history holds the baseline runs only ----
-printf '| rerun | service | busy before %% | pinned: regression? | p95 against the pinned baseline | rolling: regression? | p95 against the last %d runs |\n' "$BASELINE_RUNS"
+printf '| rerun | service | other load before / during %% | pinned: regressed | p95 against the pinned baseline | rolling: regressed | p95 against the last %d runs |\n' "$BASELINE_RUNS"
 printf '|---|---|---:|---|---|---|---|\n'
 declare -A COUNT=([same-pinned]=0 [same-rolling]=0 [slow-pinned]=0 [slow-rolling]=0)
 for kind in same slow; do
@@ -197,6 +216,7 @@ for kind in same slow; do
     run "$results" "$latency" -Dbaselines="$PINNED"
     pinned=$(regressed "$RUN")
     pinned_note=$(p95_note "$RUN")
+    cp "$RUN/perfgate/summary.json" "$RUN/perfgate/summary-pinned.json"
     # ...then again by `analyze`, without the pinned baseline: against the last 5 runs.
     status=0
     cli analyze "$RUN" "${SETTINGS[@]}" -Dbaselines="$NONE" >"$results/analyze.log" 2>&1 || status=$?
@@ -206,11 +226,10 @@ for kind in same slow; do
     fi
     rolling=$(regressed "$RUN")
     rolling_note=$(p95_note "$RUN")
-    COUNT[$kind-pinned]=$((COUNT[$kind-pinned] + pinned))
-    COUNT[$kind-rolling]=$((COUNT[$kind-rolling] + rolling))
-    printf '| %d | %s | %s | %s | %s | %s | %s |\n' "$i" "$latency" "$BUSY" \
-      "$( ((pinned)) && echo yes || echo no)" "$pinned_note" \
-      "$( ((rolling)) && echo yes || echo no)" "$rolling_note"
+    [[ $pinned == - ]] || COUNT[$kind-pinned]=$((COUNT[$kind-pinned] + 1))
+    [[ $rolling == - ]] || COUNT[$kind-rolling]=$((COUNT[$kind-rolling] + 1))
+    printf '| %d | %s | %s / %s | %s | %s | %s | %s |\n' "$i" "$latency" "$BUSY" "$DURING" \
+      "$pinned" "$pinned_note" "$rolling" "$rolling_note"
   done
 done
 
@@ -231,7 +250,7 @@ for base in pinned rolling; do
     "$base" "$DURATION" "$f" "$RERUNS" "$(awk -v a="$f" -v b="$RERUNS" 'BEGIN { print 100 * a / b }')" \
     "$d" "$RERUNS" "$(awk -v a="$d" -v b="$RERUNS" 'BEGIN { print 100 * a / b }')" "$max_false" "$min_detect" "$ok"
 done
-if ((BUSIEST >= QUIET_BELOW)); then
-  echo "NOTE: the machine was up to ${BUSIEST} % busy with other work before a run: rates can suffer."
+if ((BUSIEST >= QUIET_BELOW || DURING_MAX >= QUIET_BELOW)); then
+  echo "NOTE: other work used up to ${BUSIEST} % of the machine before a run and ${DURING_MAX} % during one: rates can suffer."
 fi
 exit "$verdict"
