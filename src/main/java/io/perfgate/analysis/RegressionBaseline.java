@@ -17,17 +17,47 @@ import java.util.Optional;
  * @param origin what a gate's origin says: the baseline file, or the history it was read from
  * @param runs the baseline's runs, oldest first; none when a rolling baseline has no run yet
  * @param notes runs left out and why, for the summary's baseline section
+ * @param recent for a pinned baseline, the last passing runs of the history (oldest first), whose
+ *     spread a regression against the pinned run must also exceed: one run's seconds show the noise
+ *     within a run, not the noise between runs; empty for a rolling baseline
  */
 public record RegressionBaseline(
     Summary.BaselineKind kind,
     String description,
     String origin,
     List<Run> runs,
-    List<String> notes) {
+    List<String> notes,
+    List<Run> recent) {
   public RegressionBaseline {
     Objects.requireNonNull(kind, "kind");
     runs = List.copyOf(runs);
     notes = List.copyOf(notes);
+    recent = List.copyOf(recent);
+  }
+
+  /** A baseline without recent runs to check a pinned regression against. */
+  public RegressionBaseline(
+      Summary.BaselineKind kind,
+      String description,
+      String origin,
+      List<Run> runs,
+      List<String> notes) {
+    this(kind, description, origin, runs, notes, List.of());
+  }
+
+  /** The same baseline, with the recent runs a pinned regression must also stand out from. */
+  public RegressionBaseline withRecent(List<Run> recentRuns, List<String> moreNotes) {
+    List<String> all = new java.util.ArrayList<>(notes);
+    all.addAll(moreNotes);
+    return new RegressionBaseline(kind, description, origin, runs, all, recentRuns);
+  }
+
+  /**
+   * Whether a pinned regression is checked against the spread of recent runs: at least 2 of them,
+   * each with its measured seconds.
+   */
+  public boolean checksRecent() {
+    return recent.size() >= 2 && recent.stream().allMatch(r -> r.seconds().isPresent());
   }
 
   /**

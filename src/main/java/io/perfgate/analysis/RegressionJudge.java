@@ -82,9 +82,39 @@ final class RegressionJudge {
     List<MeasuredSeconds> baselines =
         b.runs().stream().map(r -> r.seconds().orElseThrow()).toList();
     List<Decision> decisions = regressions.againstRuns(baselines, current, FIGURES);
+    // A single pinned run shows the noise within a run, not between runs (a JVM's tail differs
+    // from run to run): a regression against it must also lie beyond the spread of the recent
+    // passing runs, when the history has them.
+    List<Decision> recent =
+        b.checksRecent()
+            ? regressions.againstRuns(
+                b.recent().stream().map(r -> r.seconds().orElseThrow()).toList(), current, FIGURES)
+            : List.of();
     List<GateResult> out = new ArrayList<>();
-    for (Decision d : decisions) {
-      out.add(gate(b, renamed(d.change(), b.description()), d));
+    for (int i = 0; i < decisions.size(); i++) {
+      Decision d = decisions.get(i);
+      Change c = renamed(d.change(), b.description());
+      if (d.isRegression()
+          && !recent.isEmpty()
+          && (recent.get(i).outcome() == Decision.Outcome.NO_CHANGE
+              || recent.get(i).outcome() == Decision.Outcome.IMPROVEMENT)) {
+        out.add(
+            result(
+                c.figure(),
+                b,
+                threshold(c.figure(), c.baseline()),
+                c.current(),
+                GateResult.Outcome.PASSED,
+                c.sentence()
+                    + ": no regression, beyond this run's own noise but within the spread of the"
+                    + " last "
+                    + b.recent().size()
+                    + " runs ("
+                    + recent.get(i).change().sentence()
+                    + ")"));
+      } else {
+        out.add(gate(b, c, d));
+      }
     }
     return out;
   }
@@ -114,7 +144,13 @@ final class RegressionJudge {
       return "circular block bootstrap over the measured seconds of both runs ("
           + String.format(Locale.ROOT, "%,d", options().replicates())
           + " resamples from a fixed seed); "
-          + effects;
+          + effects
+          + (b.checksRecent()
+              ? "; and a regression must also lie beyond the spread of the last "
+                  + b.recent().size()
+                  + " passing runs (Student t prediction interval), which one run's seconds"
+                  + " cannot show"
+              : "");
     }
     return "spread between the last "
         + b.runs().size()

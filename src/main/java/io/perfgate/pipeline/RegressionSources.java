@@ -43,11 +43,31 @@ final class RegressionSources {
     if (!gates.limits().enabled()) {
       return RegressionBaseline.Source.NONE;
     }
+    int k = gates.limits().runs();
     if (gates.baseline().isPresent()) {
       RegressionBaseline pinned = pinned(gates.baseline().get());
-      return (runId, start) -> Optional.of(pinned);
+      if (k < 2 || !pinned.hasSeconds()) {
+        return (runId, start) -> Optional.of(pinned);
+      }
+      // The recent passing runs, whose spread a regression against the pinned run must exceed.
+      return (runId, start) -> {
+        RegressionBaseline recent =
+            rolling(resultsDir, simulation, scenario, environment, injectors, runId, start, k);
+        if (recent.runs().size() < 2) {
+          return Optional.of(pinned);
+        }
+        return Optional.of(
+            pinned.withRecent(
+                recent.runs(),
+                List.of(
+                    "A regression against the baseline must also lie beyond the spread of "
+                        + recent.description()
+                        + ": "
+                        + String.join(
+                            ", ", recent.runs().stream().map(RegressionBaseline.Run::id).toList())
+                        + ".")));
+      };
     }
-    int k = gates.limits().runs();
     if (k == 0) {
       return RegressionBaseline.Source.NONE;
     }

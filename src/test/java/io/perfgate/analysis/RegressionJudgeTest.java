@@ -116,6 +116,39 @@ class RegressionJudgeTest {
   }
 
   @Test
+  void aPinnedRegressionMustAlsoStandOutFromTheSpreadOfTheRecentRuns() {
+    // Runs of one service differ from run to run more than the seconds of one run show.
+    List<RegressionBaseline.Run> recent = new ArrayList<>();
+    double[] medians = {50, 56, 47, 58, 52};
+    for (int i = 0; i < medians.length; i++) {
+      recent.add(run("recent-" + i, new Traffic(30, 80, medians[i], 0.002).draw(30 + i)));
+    }
+    RegressionBaseline guarded =
+        pinned(new Traffic(30, 80, 50, 0.002).draw(40)).withRecent(recent, List.of());
+    MeasuredSeconds wobble = new Traffic(30, 80, 57, 0.002).draw(41);
+    MeasuredSeconds slower = new Traffic(30, 80, 75, 0.002).draw(42);
+
+    GateResult alone =
+        JUDGE.judge(pinned(guarded.runs().get(0).seconds().get()), wobble, figures(wobble)).get(0);
+    GateResult within = JUDGE.judge(guarded, wobble, figures(wobble)).get(0);
+    GateResult beyond = JUDGE.judge(guarded, slower, figures(slower)).get(0);
+
+    assertEquals(
+        GateResult.Outcome.FAILED, alone.outcome(), "the pinned run alone: " + alone.note());
+    assertEquals(GateResult.Outcome.PASSED, within.outcome(), within.note());
+    assertTrue(
+        within
+            .note()
+            .contains(
+                "against baseline run-0: no regression, beyond this run's own noise"
+                    + " but within the spread of the last 5 runs (p95 "),
+        within.note());
+    assertEquals(GateResult.Outcome.FAILED, beyond.outcome(), beyond.note());
+    assertTrue(beyond.note().contains("against baseline run-0: regression"), beyond.note());
+    assertTrue(JUDGE.method(guarded).contains("beyond the spread of the last 5 passing runs"));
+  }
+
+  @Test
   void withoutAnEarlierRunEveryGateIsNotEnoughDataNeverAFailure() {
     RegressionBaseline none =
         new RegressionBaseline(

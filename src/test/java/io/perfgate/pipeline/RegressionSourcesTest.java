@@ -209,6 +209,39 @@ class RegressionSourcesTest {
   }
 
   @Test
+  void aPinnedBaselineIsCheckedAgainstTheRecentPassingRuns() throws Exception {
+    Path r1 = run("r1", START, "smoke", Verdict.PASS, false);
+    run("r2", START + HOUR, "smoke", Verdict.PASS, false);
+    run("r3", START + 2 * HOUR, "smoke", Verdict.PASS, false);
+    BaselineStore store = new BaselineStore(results.resolve("baselines"));
+    store.save(r1.resolve("perfgate").resolve(SummaryCodec.FILE_NAME));
+    RunGates gates =
+        new RunGates(
+            List.of(), store.load("Sim", "smoke", ""), io.perfgate.gate.RegressionLimits.DEFAULT);
+
+    RegressionBaseline b =
+        RegressionSources.of(gates, "Sim", "smoke", "", 1, results)
+            .find("now", START + 3 * HOUR)
+            .orElseThrow();
+
+    assertEquals(Summary.BaselineKind.PINNED, b.kind());
+    assertEquals(List.of("r1"), b.runs().stream().map(RegressionBaseline.Run::id).toList());
+    assertEquals(
+        List.of("r1", "r2", "r3"), b.recent().stream().map(RegressionBaseline.Run::id).toList());
+    assertTrue(b.checksRecent());
+    assertEquals(
+        "A regression against the baseline must also lie beyond the spread of the last 3 runs:"
+            + " r1, r2, r3.",
+        b.notes().get(0));
+    // With one earlier run only, the pinned run stands alone.
+    RegressionBaseline early =
+        RegressionSources.of(gates, "Sim", "smoke", "", 1, results)
+            .find("now", START + HOUR / 2)
+            .orElseThrow();
+    assertEquals(List.of(), early.recent());
+  }
+
+  @Test
   void aBaselineSavedBeforeDistributionsWereKeptIsJudgedOnItsFigures() throws Exception {
     Path r1 = run("r1", START, "smoke", Verdict.PASS, false);
     // As perfgate saved baselines before: a byte copy of summary.json, nothing beside it.
