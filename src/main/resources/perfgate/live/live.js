@@ -10,6 +10,7 @@
   var REVISE = parseInt(body.getAttribute("data-revise"), 10) || 10;
   var REFRESH_MS = parseInt(body.getAttribute("data-refresh-ms"), 10) || 1000;
   var HEIGHT = 220;
+  var STATE_WORDS = { NOT_MEASURED: "not measured", NOT_ENOUGH_DATA: "not enough data yet" };
   var palette = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#0a7d8c",
     "#bf3989", "#57606a", "#9a6700", "#116329", "#953800", "#6639ba"];
 
@@ -359,7 +360,7 @@
   function drawTables(r) {
     rows("gates", r.gates.map(function (g) {
       return [[g.name, "name"], [g.value || "\u2014", "num"], [g.limit, "num"],
-        [g.state === "NOT_MEASURED" ? "not measured" : g.state, "state-" + g.state.toLowerCase()]];
+        [STATE_WORDS[g.state] || g.state, "state-" + g.state.toLowerCase()]];
     }), "No gate standing yet.", function (i) {
       return r.gates[i].state === "FAIL" ? "gate-fail" : "";
     });

@@ -1,7 +1,8 @@
 /* perfgate trend page: draws every chart of the page with uPlot from the JSON in #trend-data.
-   After drawing, each chart's element carries data-points (points of its first series) and
-   data-series-points (points of each series, comma-separated): what was plotted, for people and
-   tests to check. */
+   After drawing, each chart's element carries data-points (points of its first series),
+   data-series-points (points of each series, comma-separated) and data-changes (the change points
+   marked, as run indexes from 0, comma-separated): what was plotted, for people and tests to
+   check. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("trend-data").textContent);
@@ -65,6 +66,46 @@
     ctx.restore();
   }
 
+  /**
+   * A change point: a dashed vertical line between the last run before the shift and the first
+   * after it, with the shift's size at the top, in red when the figure got worse and green when
+   * it got better. Several change points at one run (several requests) share the line; their
+   * labels stack. Returns the index marked.
+   */
+  function changeMark(u, change, stacked) {
+    var ratio = window.devicePixelRatio || 1;
+    var color = change.worse ? "#cf222e" : "#1a7f37";
+    var x = Math.round(u.valToPos(change.index - 0.5, "x", true));
+    var top = u.bbox.top;
+    var ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    if (stacked === 0) {
+      ctx.lineWidth = 2 * ratio;
+      ctx.setLineDash([3 * ratio, 3 * ratio]);
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, top + u.bbox.height);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      ctx.moveTo(x - 5 * ratio, top);
+      ctx.lineTo(x + 5 * ratio, top);
+      ctx.lineTo(x, top + 7 * ratio);
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.font = (11 * ratio) + "px sans-serif";
+    ctx.textBaseline = "top";
+    var width = ctx.measureText(change.label).width;
+    var right = x + 7 * ratio + width <= u.bbox.left + u.bbox.width;
+    ctx.textAlign = right ? "left" : "right";
+    ctx.fillText(change.label, right ? x + 7 * ratio : x - 7 * ratio, top + (2 + 13 * stacked) * ratio);
+    ctx.restore();
+    return change.index;
+  }
+
   function draw(c) {
     var el = document.getElementById(c.id);
     if (!el) {
@@ -95,6 +136,7 @@
       columns.push(s.values);
     });
     var drawn = [];
+    var changes = c.changes || [];
     var opts = {
       width: widthOf(el),
       height: HEIGHT,
@@ -140,6 +182,13 @@
           if (c.baseline) {
             baselineLine(u, c.baseline.value);
           }
+          var stacks = {};
+          var marked = changes.map(function (change) {
+            var stacked = stacks[change.index] || 0;
+            stacks[change.index] = stacked + 1;
+            return changeMark(u, change, stacked);
+          });
+          el.setAttribute("data-changes", marked.join(","));
           el.setAttribute("data-points", String(drawn[0] || 0));
           el.setAttribute("data-series-points", drawn.join(","));
         }]

@@ -54,7 +54,7 @@ final class CapacityFinder {
         why = "no request completed during this step";
       } else {
         for (GateResult r :
-            GateJudge.judge(slaGates, sla, budget, scope -> Optional.of(p.figures()))) {
+            GateJudge.judge(slaGates, sla, budget, scope -> Optional.of(p.figures()), false)) {
           if (!r.passed()) {
             why =
                 String.format(

@@ -19,7 +19,9 @@ import java.util.function.Function;
 
 /**
  * Judges gates on measured figures. The same gates, in the same order, are Gatling's assertions, so
- * row i of Gatling's assertion table is gate i here.
+ * row i of Gatling's assertion table is gate i here. A gate on a percentile whose scope holds too
+ * few values for it (sla.enoughData) is not judged: neither passed nor failed, unless the setting
+ * says fail.
  */
 public final class GateJudge {
   private GateJudge() {}
@@ -29,12 +31,47 @@ public final class GateJudge {
    */
   public static List<GateResult> judge(
       List<Gate> gates, Sla sla, ErrorBudget budget, Function<Scope, Optional<Figures>> figures) {
+    return judge(gates, sla, budget, figures, true);
+  }
+
+  /**
+   * @param enoughData whether a percentile of too few values is left unjudged (the run's gates), or
+   *     judged all the same (a capacity step, which must either meet the SLA or not)
+   */
+  static List<GateResult> judge(
+      List<Gate> gates,
+      Sla sla,
+      ErrorBudget budget,
+      Function<Scope, Optional<Figures>> figures,
+      boolean enoughData) {
     List<GateResult> out = new ArrayList<>();
     for (Gate g : gates) {
       Optional<Figures> f = figures.apply(g.scope());
       OptionalDouble actual =
           f.map(x -> OptionalDouble.of(actual(g.criterion().metric(), x)))
               .orElse(OptionalDouble.empty());
+      // A percentile of too few values is decided by a handful of the slowest requests: the p99 of
+      // 25 requests is their maximum. Such a gate is not judged (see EnoughDataRule).
+      Optional<String> shortfall =
+          enoughData ? f.flatMap(x -> sla.enoughData().shortfall(g, x.count())) : Optional.empty();
+      if (shortfall.isPresent()) {
+        boolean fail = sla.enoughData().fail();
+        out.add(
+            new GateResult(
+                g.name(),
+                g.kind(),
+                g.scope().label(),
+                g.criterion().toString(),
+                g.criterion().threshold(),
+                actual,
+                unit(g.criterion().metric()),
+                !fail,
+                GateResult.Outcome.NOT_ENOUGH_DATA,
+                shortfall.get() + (fail ? " (sla.enoughData.fail is set, so the gate fails)" : ""),
+                Optional.empty(),
+                g.origin()));
+        continue;
+      }
       boolean passed = actual.isPresent() && g.criterion().holds(actual.getAsDouble());
       // The tier table is about the whole service: a request's or group's own gate has no tiers.
       Optional<Bounds> bounds =
@@ -62,7 +99,10 @@ public final class GateJudge {
     return out;
   }
 
-  /** FAIL when a gate broke; WARN when all held but one is off target or a finding is critical. */
+  /**
+   * FAIL when a gate broke; WARN when all held but one is off target or a finding is critical. A
+   * gate left unjudged for lack of data changes nothing, unless sla.enoughData.fail made it fail.
+   */
   public static Verdict verdict(List<GateResult> results, List<Finding> findings) {
     if (results.stream().anyMatch(r -> !r.passed())) {
       return Verdict.FAIL;

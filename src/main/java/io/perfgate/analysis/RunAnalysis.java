@@ -1,7 +1,7 @@
 package io.perfgate.analysis;
 
-import io.perfgate.baseline.Baseline;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
@@ -49,6 +49,8 @@ public final class RunAnalysis {
    *
    * @param plan the profile as run (phases, warm-up)
    * @param gates the run's gates, in the order Gatling got them as assertions
+   * @param regression where the run's baseline comes from; its gates follow the assertion gates
+   * @param limits how regressions are decided (sla.regression)
    * @param gatlingReport path of Gatling's report relative to perfgate's folder ("" for none)
    * @param redactor masks the run's secrets in every text the summary carries (the target's URL,
    *     error messages the target may have echoed a credential into, warnings)
@@ -66,7 +68,8 @@ public final class RunAnalysis {
       ErrorBudget budget,
       AnalysisSettings settings,
       ResourceSla resourceSla,
-      Optional<Baseline> baseline,
+      RegressionBaseline.Source regression,
+      RegressionLimits limits,
       String gatlingReport,
       Redactor redactor,
       List<String> runWarnings) {
@@ -126,6 +129,24 @@ public final class RunAnalysis {
         new ArrayList<>(
             GateJudge.judge(in.gates(), in.sla(), in.budget(), scope -> lookup(stats, scope)));
     List<Summary.Entry> logical = requests.stream().filter(e -> !e.isRedirectHop()).toList();
+    // Regression gates are judged here, after the run, never by Gatling: they follow the
+    // assertion gates, so that row i of Gatling's assertion table stays gate i.
+    Optional<Summary.BaselineDiff> diff = Optional.empty();
+    Optional<RegressionBaseline> baseline =
+        in.limits().enabled()
+            ? in.regression().find(in.runId(), stats.startEpochMillis())
+            : Optional.empty();
+    if (baseline.isPresent()) {
+      RegressionJudge judge = new RegressionJudge(in.limits(), in.sla().enoughData());
+      gates.addAll(
+          judge.judge(
+              baseline.get(),
+              RunSeconds.of(stats.histograms(), warmUp, stats.lastEventMillis()),
+              measured));
+      diff =
+          Optional.of(
+              Baselines.diff(baseline.get(), judge.method(baseline.get()), measured, logical));
+    }
     List<Finding> findings =
         new ArrayList<>(
             new Analyzer(in.settings()).findings(logical, phaseFigures, errors, apdex.score()));
@@ -157,8 +178,6 @@ public final class RunAnalysis {
       findings.addAll(r.findings());
       r.warnings().forEach(w -> warnings.add(label.isEmpty() ? w : label + ": " + w));
     }
-    Optional<Summary.BaselineDiff> diff =
-        in.baseline().map(b -> Baselines.diff(b, measured, logical));
     // A run whose injector died (out of heap, killed...) ended there: that is its abort reason.
     Optional<EndNote> ended =
         logs.stream().map(EndNote::beside).flatMap(Optional::stream).findFirst();
@@ -253,17 +272,7 @@ public final class RunAnalysis {
 
   /** A resource gate of one injector of several: its name and scope say which. */
   private static GateResult labelled(GateResult g, String label) {
-    return new GateResult(
-        label + ": " + g.name(),
-        g.kind(),
-        g.scope() + " of " + label,
-        g.criterion(),
-        g.thresholdValue(),
-        g.actual(),
-        g.unit(),
-        g.passed(),
-        g.tier(),
-        g.origin());
+    return g.renamed(label + ": " + g.name(), g.scope() + " of " + label);
   }
 
   static String phaseWindow(String phase) {

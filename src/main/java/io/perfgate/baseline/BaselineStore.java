@@ -49,7 +49,13 @@ public final class BaselineStore {
 
   /**
    * Saves a run's summary.json as the baseline of its simulation, profile and environment,
-   * replacing the previous one atomically. Returns the baseline file.
+   * replacing the previous one atomically, with a copy of the run's distributions beside it when
+   * the run kept them. Returns the baseline file.
+   *
+   * <p>The copy is named after the run ({@code <profile>-<env>.<run>.histograms.json}) and written
+   * first; the baseline's summary then names it. So the summary on disk always names the
+   * distributions of its own run, whenever a save is interrupted; the previous baseline's copy is
+   * deleted last.
    */
   public Path save(Path summaryJson) throws BaselineException {
     Summary summary;
@@ -67,13 +73,43 @@ public final class BaselineStore {
               + " was cut short (truncated or aborted): it would be a misleading baseline. Save a"
               + " complete run.");
     }
+    Optional<Path> previous = Optional.empty();
     try {
-      AtomicFiles.copy(summaryJson, file);
+      previous =
+          load(run.simulation(), run.scenario(), run.environment()).flatMap(Baseline::histograms);
+    } catch (BaselineException e) {
+      // An unreadable previous baseline is replaced all the same; its copy, if any, stays.
+    }
+    String copyName = "";
+    Path source =
+        run.histograms().isBlank()
+            ? null
+            : summaryJson.toAbsolutePath().getParent().resolve(run.histograms());
+    try {
+      if (source != null && Files.isRegularFile(source)) {
+        copyName = baseName(file) + "." + safe(run.id()) + ".histograms.json";
+        AtomicFiles.copy(source, file.resolveSibling(copyName));
+      }
+      Summary saved = summary.withRun(run.withHistograms(copyName));
+      AtomicFiles.write(file, out -> SummaryCodec.write(saved, out));
     } catch (IOException e) {
       throw new BaselineException(
           "Cannot write the baseline " + file + ": " + e.getMessage() + ".");
     }
+    if (previous.isPresent() && !previous.get().getFileName().toString().equals(copyName)) {
+      try {
+        Files.deleteIfExists(previous.get());
+      } catch (IOException e) {
+        // A stale copy costs disk space only: the new summary names its own.
+      }
+    }
     return file;
+  }
+
+  /** "smoke-default" of "smoke-default.json". */
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
   }
 
   private static String safe(String name) {

@@ -7,6 +7,8 @@ import io.perfgate.config.ConfigError;
 import io.perfgate.config.Settings;
 import io.perfgate.config.SettingsLoader;
 import io.perfgate.demo.DemoService;
+import io.perfgate.history.History;
+import io.perfgate.history.Shifts;
 import io.perfgate.history.TrendCommand;
 import io.perfgate.pipeline.RunGates;
 import io.perfgate.pipeline.RunPipeline;
@@ -293,7 +295,30 @@ final class Commands {
           s.get().measured().p95(),
           s.get().measured().errorPercent());
     }
+    // Where the history shifted for good: the same change points the trend page marks.
+    try {
+      List<io.perfgate.history.RunRecord> records =
+          History.read(results.resolve(History.FILE_NAME)).records();
+      if (!records.isEmpty()) {
+        out.println();
+        Shifts.lines(Shifts.of(records), maxRunsInOneTrend(records)).forEach(out::println);
+      }
+    } catch (IOException e) {
+      err.println("perfgate: the history cannot be read for change points: " + e.getMessage());
+    }
     return OK;
+  }
+
+  /** The most runs any one simulation, profile and environment has (a run analysed again once). */
+  private static int maxRunsInOneTrend(List<io.perfgate.history.RunRecord> records) {
+    Map<String, java.util.Set<String>> runs = new HashMap<>();
+    records.forEach(
+        r ->
+            runs.computeIfAbsent(
+                    r.simulation() + "/" + r.profile() + "/" + r.environment(),
+                    k -> new java.util.HashSet<>())
+                .add(r.runId()));
+    return runs.values().stream().mapToInt(java.util.Set::size).max().orElse(0);
   }
 
   // ---- facts ----

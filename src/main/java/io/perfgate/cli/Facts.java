@@ -20,6 +20,7 @@ import io.perfgate.summary.Summary;
  * failed=2                                   gates breached
  * failedRegression=1                         breached regression gates
  * failedSla=1                                the other breached gates
+ * unjudged=1                                 gates not judged for lack of data (not failed)
  * breach=regression global p95 ... : actual 21 ms, threshold 20ms (baseline ...)   one line each
  * </pre>
  */
@@ -65,6 +66,10 @@ final class Facts {
     line(out, "failed", Integer.toString(failed));
     line(out, "failedRegression", Integer.toString(regression));
     line(out, "failedSla", Integer.toString(failed - regression));
+    line(
+        out,
+        "unjudged",
+        Long.toString(s.gates().stream().filter(g -> g.unjudged() && g.passed()).count()));
     return out.append(breaches).toString();
   }
 

@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.perfgate.gate.Bounds;
 import io.perfgate.gate.CriterionParser;
+import io.perfgate.gate.EnoughDataRule;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.GateSyntaxException;
 import io.perfgate.gate.Metric;
@@ -42,7 +43,8 @@ final class SlaReader {
             "requests",
             "groups",
             "regression",
-            "resources"));
+            "resources",
+            "enoughData"));
     Tier failBeyond = sla.oneOf("failBeyond", FAIL_BEYOND);
     Node tiers = sla.child("tiers");
     Set<String> tierKeys = new TreeSet<>(TIER_METRICS.keySet());
@@ -86,7 +88,14 @@ final class SlaReader {
     for (String name : groups.keys()) {
       gates.addAll(gates(groups, name, Scope.group(name)));
     }
-    return new Sla(failBeyond, latency, errors, sla.bool("tierGates"), tiers.where(), gates);
+    return new Sla(
+        failBeyond,
+        latency,
+        errors,
+        sla.bool("tierGates"),
+        tiers.where(),
+        gates,
+        enoughData(sla.child("enoughData")));
   }
 
   private static List<Gate> gates(Node parent, String key, Scope scope) {
@@ -142,12 +151,21 @@ final class SlaReader {
   }
 
   static RegressionLimits regression(Node r) {
-    r.rejectUnknown(Set.of("enabled", "latency", "latencyFloor", "errors", "errorsFloor"));
+    r.rejectUnknown(
+        Set.of(
+            "enabled", "latency", "latencyFloor", "throughput", "errors", "errorsFloor", "runs"));
     return new RegressionLimits(
         r.bool("enabled"),
         r.fraction("latency"),
         r.duration("latencyFloor", true),
+        r.fraction("throughput"),
         r.fraction("errors") * 100,
-        r.fraction("errorsFloor") * 100);
+        r.fraction("errorsFloor") * 100,
+        r.integer("runs", 0));
+  }
+
+  static EnoughDataRule enoughData(Node e) {
+    e.rejectUnknown(Set.of("valuesBeyond", "fail"));
+    return new EnoughDataRule(e.integer("valuesBeyond", 1), e.bool("fail"));
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param latencyTiers tier bounds in milliseconds for p50, p95, p99 and p99.9
  * @param errorTiers tier bounds in percent for each error budget
  * @param tierOrigin where the tier table was configured, shown beside tier gates
+ * @param enoughData when a percentile gate has enough values to be judged (sla.enoughData)
  */
 public record Sla(
     Tier failBeyond,
@@ -22,8 +23,10 @@ public record Sla(
     Map<ErrorBudget, Bounds> errorTiers,
     boolean tierGates,
     String tierOrigin,
-    List<Gate> gates) {
+    List<Gate> gates,
+    EnoughDataRule enoughData) {
   public Sla {
+    enoughData = enoughData == null ? EnoughDataRule.DEFAULT : enoughData;
     Objects.requireNonNull(failBeyond, "failBeyond");
     if (failBeyond == Tier.CRITICAL) {
       throw new IllegalArgumentException("failBeyond cannot be critical: nothing would ever fail");
@@ -31,6 +34,18 @@ public record Sla(
     latencyTiers = latencyTiers.isEmpty() ? Map.of() : new EnumMap<>(latencyTiers);
     errorTiers = errorTiers.isEmpty() ? Map.of() : new EnumMap<>(errorTiers);
     gates = List.copyOf(gates);
+  }
+
+  /** An SLA with the default enough-data rule. */
+  public Sla(
+      Tier failBeyond,
+      Map<Metric, Bounds> latencyTiers,
+      Map<ErrorBudget, Bounds> errorTiers,
+      boolean tierGates,
+      String tierOrigin,
+      List<Gate> gates) {
+    this(
+        failBeyond, latencyTiers, errorTiers, tierGates, tierOrigin, gates, EnoughDataRule.DEFAULT);
   }
 
   /**

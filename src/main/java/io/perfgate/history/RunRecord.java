@@ -1,5 +1,6 @@
 package io.perfgate.history;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -33,6 +34,9 @@ import java.util.Optional;
  * @param perfgatePage perfgate's page of the run, relative to the history file's folder
  * @param histograms the run's stored distributions, relative to the history file's folder ("" when
  *     the run has none)
+ * @param injectors how many injectors' logs the run merges: 1 for a run of one injector (also when
+ *     a line written before this was recorded says nothing), N for a `merge` of N shards, whose
+ *     load a run of one injector is not compared with
  */
 @JsonPropertyOrder({
   "schemaVersion",
@@ -52,7 +56,8 @@ import java.util.Optional;
   "requests",
   "gatlingReport",
   "perfgatePage",
-  "histograms"
+  "histograms",
+  "injectors"
 })
 public record RunRecord(
     @JsonProperty("run") String runId,
@@ -70,7 +75,8 @@ public record RunRecord(
     List<Request> requests,
     String gatlingReport,
     String perfgatePage,
-    String histograms) {
+    String histograms,
+    int injectors) {
   /** Version 2: full figures (one figure record) and the distributions' file. */
   static final int SCHEMA_VERSION = 2;
 
@@ -82,14 +88,54 @@ public record RunRecord(
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  @JsonCreator
   public RunRecord {
     Objects.requireNonNull(runId, "run");
+    injectors = Math.max(1, injectors);
     requests = requests == null ? List.of() : List.copyOf(requests);
     environment = environment == null ? "" : environment;
     commit = commit == null ? Optional.empty() : commit.filter(c -> !c.isBlank());
     gatlingReport = gatlingReport == null ? "" : gatlingReport;
     perfgatePage = perfgatePage == null ? "" : perfgatePage;
     histograms = histograms == null ? "" : histograms;
+  }
+
+  /** A record of a run of one injector. */
+  public RunRecord(
+      String runId,
+      String simulation,
+      String profile,
+      String environment,
+      Optional<String> commit,
+      long startEpochMillis,
+      long durationMillis,
+      boolean truncated,
+      boolean aborted,
+      Verdict verdict,
+      Figures global,
+      Figures measured,
+      List<Request> requests,
+      String gatlingReport,
+      String perfgatePage,
+      String histograms) {
+    this(
+        runId,
+        simulation,
+        profile,
+        environment,
+        commit,
+        startEpochMillis,
+        durationMillis,
+        truncated,
+        aborted,
+        verdict,
+        global,
+        measured,
+        requests,
+        gatlingReport,
+        perfgatePage,
+        histograms,
+        1);
   }
 
   @JsonProperty("schemaVersion")
@@ -145,7 +191,8 @@ public record RunRecord(
         requests,
         inRun(runDir, run.gatlingReport()),
         inRun(runDir, PERFGATE_PAGE),
-        inRun(runDir, run.histograms()));
+        inRun(runDir, run.histograms()),
+        Math.max(1, run.injectors().size()));
   }
 
   /** A file of perfgate's folder of a run, relative to the history file's folder; "" for none. */

@@ -86,6 +86,7 @@ public final class TrendCommand {
               + (written.runs() == 1 ? " run" : " runs")
               + " is in "
               + written.page());
+      Shifts.lines(written.shifts(), written.runs()).forEach(out::println);
     }
     return OK;
   }

@@ -33,10 +33,12 @@ public final class TrendPage {
    *
    * @param runs the runs on the page
    * @param warnings lines of the history that were skipped and baselines that could not be read
+   * @param shifts the change points marked on the page
    */
-  public record Written(Path page, int runs, List<String> warnings) {
+  public record Written(Path page, int runs, List<String> warnings, List<Shifts.Shift> shifts) {
     public Written {
       warnings = List.copyOf(warnings);
+      shifts = List.copyOf(shifts);
     }
   }
 
@@ -74,7 +76,7 @@ public final class TrendPage {
           }
           warnings.addAll(baselineProblems);
           int runs = (int) read.records().stream().map(RunRecord::runId).distinct().count();
-          return new Written(page, runs, warnings);
+          return new Written(page, runs, warnings, Shifts.of(read.records()));
         });
   }
 

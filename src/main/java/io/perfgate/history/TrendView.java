@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfgate.baseline.Baseline;
 import io.perfgate.baseline.BaselineException;
 import io.perfgate.publish.Templates;
+import io.perfgate.statistics.Noise;
 import io.perfgate.summary.Figures;
 import io.perfgate.summary.Summary;
 import io.perfgate.summary.Verdict;
@@ -35,9 +36,6 @@ import java.util.function.Predicate;
  * of start time.
  */
 final class TrendView {
-  /** Changes smaller than this are shown uncoloured: DESIGN's regression threshold is 5 %. */
-  static final double NOTABLE = 0.05;
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final DateTimeFormatter HUMAN =
@@ -77,6 +75,11 @@ final class TrendView {
 
     String key() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The same figure as the change-point search follows it. */
+    Shifts.Figure figure() {
+      return Shifts.Figure.valueOf(name());
     }
 
     double of(Figures f) {
@@ -215,18 +218,18 @@ final class TrendView {
         overview,
         "sections",
         sections,
-        "notable",
-        fixed(NOTABLE * 100, 0) + " %",
         "dataJson",
         scriptJson(data));
   }
 
   private static Map<String, Object> overviewRow(Trend t, String anchor) {
     RunRecord last = t.last();
-    Optional<Double> vsPrevious =
-        t.previous().map(p -> change(p.measured().p95(), last.measured().p95()));
-    Optional<Double> vsBaseline =
-        t.baseline().map(b -> change(b.summary().measured().p95(), last.measured().p95()));
+    Noise noise = Shifts.noise(t.runs(), Optional.empty(), Shifts.Figure.P95);
+    double now = last.measured().p95();
+    Optional<Double> previousP95 = t.previous().map(p -> (double) p.measured().p95());
+    Optional<Double> baselineP95 = t.baseline().map(b -> (double) b.summary().measured().p95());
+    Optional<Double> vsPrevious = previousP95.map(p -> change(p, now));
+    Optional<Double> vsBaseline = baselineP95.map(b -> change(b, now));
     return Templates.view(
         "anchor", anchor,
         "simulation", t.simulation(),
@@ -238,9 +241,15 @@ final class TrendView {
         "verdictClass", verdictClass(last.verdict()),
         "p95", Metric.P95.format(last.measured().p95()),
         "vsPrevious", vsPrevious.map(TrendView::changeText).orElse("—"),
-        "vsPreviousClass", vsPrevious.map(c -> direction(Metric.P95, c)).orElse("flat"),
+        "vsPreviousClass",
+            previousP95
+                .map(p -> direction(Metric.P95, change(p, now), now - p, noise))
+                .orElse("flat"),
         "vsBaseline", vsBaseline.map(TrendView::changeText).orElse("—"),
-        "vsBaselineClass", vsBaseline.map(c -> direction(Metric.P95, c)).orElse("flat"));
+        "vsBaselineClass",
+            baselineP95
+                .map(b -> direction(Metric.P95, change(b, now), now - b, noise))
+                .orElse("flat"));
   }
 
   private static Map<String, Object> section(
@@ -254,7 +263,8 @@ final class TrendView {
               m,
               m.of(last.measured()),
               previous.map(p -> m.of(p.measured())),
-              t.baseline().map(b -> m.of(b.summary().measured()))));
+              t.baseline().map(b -> m.of(b.summary().measured())),
+              Shifts.noise(t.runs(), Optional.empty(), m.figure())));
     }
     List<Map<String, Object>> requestSubjects = new ArrayList<>();
     for (RunRecord.Request q : last.requests()) {
@@ -270,7 +280,12 @@ final class TrendView {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Metric m : Metric.values()) {
         Map<String, Object> row =
-            compareRow(m, m.of(q.measured()), before.map(x -> m.of(x.measured())), base.map(m::of));
+            compareRow(
+                m,
+                m.of(q.measured()),
+                before.map(x -> m.of(x.measured())),
+                base.map(m::of),
+                Shifts.noise(t.runs(), Optional.of(q.path()), m.figure()));
         row.put("subject", q.path());
         rows.add(row);
       }
@@ -280,9 +295,10 @@ final class TrendView {
     List<Map<String, Object>> overallCharts = new ArrayList<>();
     List<Map<String, Object>> requestCharts = new ArrayList<>();
     List<String> paths = requestPaths(t.runs());
+    List<Shifts.Shift> shifts = Shifts.inTrend(t.runs());
     for (Metric m : Metric.values()) {
       String id = anchor + "-" + m.key();
-      charts.add(overallChart(t, m, id));
+      charts.add(overallChart(t, m, id, shifts));
       Optional<String> baseline =
           t.baseline()
               .map(b -> m.of(b.summary().measured()))
@@ -296,7 +312,7 @@ final class TrendView {
               "hasBaseline", baseline.isPresent()));
       if (!paths.isEmpty()) {
         String rid = anchor + "-" + m.key() + "-requests";
-        charts.add(requestChart(t, m, rid, paths));
+        charts.add(requestChart(t, m, rid, paths, shifts));
         requestCharts.add(Templates.view("id", rid, "title", title(m, "per request, measured")));
       }
     }
@@ -334,7 +350,30 @@ final class TrendView {
         "overallCharts", overallCharts,
         "requestCharts", requestCharts,
         "hasRequestCharts", !requestCharts.isEmpty(),
+        "shifts", shifts.stream().map(TrendView::shiftRow).toList(),
+        "hasShifts", !shifts.isEmpty(),
+        "noShifts",
+            t.runs().size() < 2 * io.perfgate.statistics.ChangePoints.Options.DEFAULT.minSegment()
+                ? "Too few runs yet to look for change points: a shift needs "
+                    + io.perfgate.statistics.ChangePoints.Options.DEFAULT.minSegment()
+                    + " runs on each side."
+                : "No change point: every figure stayed within its noise over these runs.",
         "runs", runs);
+  }
+
+  private static Map<String, Object> shiftRow(Shifts.Shift s) {
+    return Templates.view(
+        "figure", s.figure().label(),
+        "subject", s.subject(),
+        "size", s.size(),
+        "sizeClass", s.worse() ? "worse" : "better",
+        "before", s.value(s.before()),
+        "after", s.value(s.after()),
+        "number", s.number(),
+        "run", s.run(),
+        "commit", s.commit().map(TrendView::shortCommit).orElse(""),
+        "hasCommit", s.commit().isPresent(),
+        "pValue", String.format(Locale.ROOT, "%.3f", s.pValue()));
   }
 
   private static Map<String, Object> side(RunRecord r) {
@@ -348,7 +387,7 @@ final class TrendView {
   }
 
   private static Map<String, Object> compareRow(
-      Metric m, double last, Optional<Double> previous, Optional<Double> baseline) {
+      Metric m, double last, Optional<Double> previous, Optional<Double> baseline, Noise noise) {
     Optional<Double> vsPrevious = previous.map(p -> change(p, last));
     Optional<Double> vsBaseline = baseline.map(b -> change(b, last));
     Map<String, Object> row =
@@ -357,10 +396,12 @@ final class TrendView {
             "last", m.format(last),
             "previous", previous.map(m::format).orElse("—"),
             "vsPrevious", vsPrevious.map(TrendView::changeText).orElse("—"),
-            "vsPreviousClass", vsPrevious.map(c -> direction(m, c)).orElse("flat"),
+            "vsPreviousClass",
+                previous.map(p -> direction(m, change(p, last), last - p, noise)).orElse("flat"),
             "baseline", baseline.map(m::format).orElse("—"),
             "vsBaseline", vsBaseline.map(TrendView::changeText).orElse("—"),
-            "vsBaselineClass", vsBaseline.map(c -> direction(m, c)).orElse("flat"));
+            "vsBaselineClass",
+                baseline.map(b -> direction(m, change(b, last), last - b, noise)).orElse("flat"));
     return row;
   }
 
@@ -431,8 +472,14 @@ final class TrendView {
     return c;
   }
 
-  private static ObjectNode overallChart(Trend t, Metric m, String id) {
+  private static ObjectNode overallChart(Trend t, Metric m, String id, List<Shifts.Shift> shifts) {
     ObjectNode c = chart(t, m, id);
+    ArrayNode changes = c.putArray("changes");
+    for (Shifts.Shift s : shifts) {
+      if (s.subject().equals(Shifts.ALL) && s.figure() == m.figure()) {
+        changes.add(change(0, s));
+      }
+    }
     ArrayNode series = c.putArray("series");
     ObjectNode s = series.addObject();
     s.put("label", "all requests");
@@ -448,8 +495,16 @@ final class TrendView {
     return c;
   }
 
-  private static ObjectNode requestChart(Trend t, Metric m, String id, List<String> paths) {
+  private static ObjectNode requestChart(
+      Trend t, Metric m, String id, List<String> paths, List<Shifts.Shift> shifts) {
     ObjectNode c = chart(t, m, id);
+    ArrayNode changes = c.putArray("changes");
+    for (Shifts.Shift s : shifts) {
+      if (s.figure() == m.figure() && paths.contains(s.subject())) {
+        changes.add(
+            change(paths.indexOf(s.subject()), s).put("label", s.subject() + " " + s.size()));
+      }
+    }
     ArrayNode series = c.putArray("series");
     for (String path : paths) {
       ObjectNode s = series.addObject();
@@ -466,6 +521,17 @@ final class TrendView {
     }
     c.putNull("baseline");
     return c;
+  }
+
+  /** A change point as the chart's script marks it: the first run after the shift, its size. */
+  private static ObjectNode change(int series, Shifts.Shift s) {
+    ObjectNode o = NODES.objectNode();
+    o.put("series", series);
+    o.put("index", s.number() - 1);
+    o.put("label", s.size());
+    o.put("worse", s.worse());
+    o.put("title", s.describe() + String.format(Locale.ROOT, ", p = %.3f", s.pValue()));
+    return o;
   }
 
   private static com.fasterxml.jackson.databind.JsonNode value(double v) {
@@ -531,13 +597,15 @@ final class TrendView {
   }
 
   /**
-   * "worse", "better" or "flat" (small or unknown change), whichever way is worse for the metric.
+   * "worse", "better" or "flat", whichever way is worse for the metric: flat when the change is
+   * unknown or the step ({@code now − then}, in the metric's unit) is within the series' noise, so
+   * ordinary run-to-run wobble is not coloured as news.
    */
-  static String direction(Metric m, double change) {
-    if (Double.isNaN(change) || Math.abs(change) < NOTABLE) {
+  static String direction(Metric m, double change, double step, Noise noise) {
+    if (Double.isNaN(change) || Double.isNaN(step) || noise.withinNoise(step)) {
       return "flat";
     }
-    return (change > 0) == m.higherIsWorse ? "worse" : "better";
+    return (step > 0) == m.higherIsWorse ? "worse" : "better";
   }
 
   private static String title(Metric m, String what) {

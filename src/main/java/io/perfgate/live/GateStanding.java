@@ -21,6 +21,8 @@ public record GateStanding(String name, String value, String limit, State state)
     PASS,
     FAIL,
     /** Nothing to judge yet: still in the warm-up, or no request of that name in the window. */
-    NOT_MEASURED
+    NOT_MEASURED,
+    /** Measured, but too few values yet for the gate's percentile to be judged. */
+    NOT_ENOUGH_DATA
   }
 }

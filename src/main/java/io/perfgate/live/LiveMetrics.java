@@ -235,13 +235,14 @@ final class LiveMetrics {
         .name(GATE_PASSING)
         .help(
             "1 while a gate holds on the measured window so far, 0 when breached; absent until"
-                + " measured")
+                + " measured with enough data to judge")
         .labelNames("gate")
         .constLabels(constant)
         .callback(
             cb -> {
               for (GateStanding g : readings.gates()) {
-                if (g.state() != GateStanding.State.NOT_MEASURED) {
+                if (g.state() == GateStanding.State.PASS
+                    || g.state() == GateStanding.State.FAIL) {
                   cb.call(g.state() == GateStanding.State.PASS ? 1 : 0, g.name());
                 }
               }

@@ -131,7 +131,14 @@ public final class RunPipeline {
         plan.profile().errorBudget(),
         settings.analysis(),
         settings.resources(),
-        job.gates().baseline(),
+        RegressionSources.of(
+            job.gates(),
+            job.simulation(),
+            settings.scenario(),
+            settings.env().orElse(""),
+            job.logs().size(),
+            job.runDir().toAbsolutePath().normalize().getParent()),
+        job.gates().limits(),
         job.gatlingReport(),
         settings.target().redactor(),
         settings.target().tlsWarning().stream().toList());

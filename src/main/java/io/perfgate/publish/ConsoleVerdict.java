@@ -47,6 +47,7 @@ public final class ConsoleVerdict {
     for (String problem : Words.runProblems(run)) {
       f.line("WARNING: " + problem);
     }
+    Words.unjudgedNote(report).ifPresent(n -> f.line("WARNING: " + n));
     Words.capacity(report).ifPresent(f::line);
     gates(f, report.gates());
     worst(f, report);
@@ -62,7 +63,7 @@ public final class ConsoleVerdict {
       f.line("Gates: none were set.");
       return;
     }
-    int[] widths = {44, 10, 13, 10, 6};
+    int[] widths = {42, 10, 13, 10, 10};
     String align = "LRRLL";
     f.row(align, widths, "Gates (measured window)", "threshold", "actual", "tier", "result");
     for (GateResult g : gates) {
@@ -73,7 +74,10 @@ public final class ConsoleVerdict {
           Words.threshold(g),
           Words.actual(g),
           Words.tierOrDash(g.tier()),
-          g.passed() ? "pass" : "FAIL");
+          Words.result(g));
+      if (!g.note().isEmpty()) {
+        f.line("      " + g.note(), 8);
+      }
     }
   }
 

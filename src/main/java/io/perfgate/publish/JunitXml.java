@@ -25,6 +25,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JunitXml {
   public static final String FILE_NAME = "junit.xml";
   static final String BREACH = "SLA breach";
+  static final String NOT_ENOUGH_DATA = "Not enough data";
 
   private JunitXml() {}
 
@@ -101,7 +102,7 @@ public final class JunitXml {
       attribute("tests", Integer.toString(tests));
       attribute("failures", failures);
       attribute("errors", errors);
-      attribute("skipped", "0");
+      attribute("skipped", Long.toString(Words.unjudged(report)));
       attribute("time", time);
       attribute("timestamp", Fmt.junitTimestamp(run.startEpochMillis()));
       attribute("hostname", hostname);
@@ -181,8 +182,21 @@ public final class JunitXml {
               + Words.actual(gate)
               + ", tier "
               + Words.tierOrDash(gate.tier());
-      if (gate.passed()) {
-        element("system-out", "held: " + measurement + "\n" + details(gate));
+      if (gate.unjudged() && gate.passed()) {
+        // Neither held nor breached: a skipped test, so CI shows the gate without failing it.
+        xml.writeEmptyElement("skipped");
+        attribute("message", gate.name() + " not judged: " + gate.note());
+        attribute("type", NOT_ENOUGH_DATA);
+        newline(3);
+        element("system-out", "not judged: " + measurement + "\n" + details(gate));
+      } else if (gate.passed()) {
+        element(
+            "system-out",
+            "held: "
+                + measurement
+                + (gate.note().isEmpty() ? "" : "\n" + gate.note())
+                + "\n"
+                + details(gate));
       } else {
         List<String> why = Words.explanations(report);
         xml.writeStartElement("failure");
@@ -191,10 +205,12 @@ public final class JunitXml {
             gate.name()
                 + " breached: "
                 + measurement
+                + (gate.note().isEmpty() ? "" : ". " + gate.note())
                 + (why.isEmpty() ? "" : ". Why requests failed: " + why.get(0)));
-        attribute("type", BREACH);
+        attribute("type", gate.unjudged() ? NOT_ENOUGH_DATA : BREACH);
         text(
-            details(gate)
+            (gate.note().isEmpty() ? "" : gate.note() + "\n")
+                + details(gate)
                 + why.stream()
                     .map(w -> "why requests failed: " + w + "\n")
                     .reduce("", String::concat));
@@ -234,6 +250,7 @@ public final class JunitXml {
       for (String problem : Words.runProblems(run)) {
         sb.append("warning: ").append(problem).append('\n');
       }
+      Words.unjudgedNote(report).ifPresent(n -> sb.append("warning: ").append(n).append('\n'));
       sb.append(Words.warmUp(run)).append('\n');
       if (!run.gatlingReport().isBlank()) {
         sb.append("Gatling report: ").append(run.gatlingReport()).append('\n');

@@ -52,6 +52,7 @@ final class RunView {
     v.put("explanations", Words.explanations(report));
     v.put("hasExplanations", !report.explanations().isEmpty());
     v.put("hasGates", !report.gates().isEmpty());
+    v.put("unjudged", Words.unjudgedNote(report).map(List::of).orElse(List.of()));
     v.put("hasRequests", !report.requests().isEmpty());
     v.put("hasGroups", !report.groups().isEmpty());
     v.put("hasFindings", !report.findings().isEmpty());
@@ -92,8 +93,10 @@ final class RunView {
               "actual", Words.actual(g),
               "tier", Words.tierOrDash(g.tier()),
               "tierClass", g.tier().isPresent() ? "tier-" + Words.tier(g.tier()) : "tier-none",
-              "result", g.passed() ? "pass" : "FAIL",
-              "resultClass", g.passed() ? "pass" : "fail",
+              "result", Words.result(g),
+              "resultClass", !g.passed() ? "fail" : g.unjudged() ? "unjudged" : "pass",
+              "note", g.note(),
+              "hasNote", !g.note().isEmpty(),
               "origin", g.origin()));
     }
     return rows;
@@ -297,6 +300,13 @@ final class RunView {
     return view(
         "run", diff.run(),
         "start", Fmt.human(diff.startEpochMillis()),
+        "pinned", diff.kind() == Summary.BaselineKind.PINNED,
+        "description", diff.description(),
+        "runs", diff.runs().stream().map(r -> view("id", r.id())).toList(),
+        "hasRuns", !diff.runs().isEmpty(),
+        "method", diff.method(),
+        "hasMethod", !diff.method().isEmpty(),
+        "notes", diff.notes(),
         "deltas", deltas);
   }
 

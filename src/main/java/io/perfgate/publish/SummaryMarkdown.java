@@ -50,7 +50,8 @@ public final class SummaryMarkdown {
       why.forEach(w -> md.append("- ").append(esc(w)).append('\n'));
       md.append('\n');
     }
-    List<String> problems = Words.runProblems(run);
+    List<String> problems = new java.util.ArrayList<>(Words.runProblems(run));
+    Words.unjudgedNote(report).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       md.append(
               problems.stream()
@@ -150,9 +151,16 @@ public final class SummaryMarkdown {
           esc(Words.threshold(g)),
           esc(Words.actual(g)),
           Words.tierOrDash(g.tier()),
-          g.passed() ? "pass" : "**FAIL**");
+          g.passed() ? Words.result(g) : "**FAIL**");
     }
     md.append('\n');
+    List<GateResult> noted = gates.stream().filter(g -> !g.note().isEmpty()).toList();
+    for (GateResult g : noted) {
+      md.append("- ").append(esc(g.name())).append(": ").append(esc(g.note())).append('\n');
+    }
+    if (!noted.isEmpty()) {
+      md.append('\n');
+    }
   }
 
   private static void worst(StringBuilder md, Summary report) {
@@ -206,11 +214,33 @@ public final class SummaryMarkdown {
   }
 
   private static void baseline(StringBuilder md, Summary.BaselineDiff diff) {
-    md.append("### Compared with baseline `")
-        .append(code(diff.run()))
-        .append("` (")
-        .append(Fmt.human(diff.startEpochMillis()))
-        .append(")\n\n");
+    if (diff.kind() == Summary.BaselineKind.PINNED) {
+      md.append("### Compared with baseline `")
+          .append(code(diff.run()))
+          .append("` (")
+          .append(Fmt.human(diff.startEpochMillis()))
+          .append(")\n\n");
+    } else {
+      md.append("### Compared with ").append(esc(diff.description())).append("\n\n");
+      if (!diff.runs().isEmpty()) {
+        md.append("Runs: ")
+            .append(
+                diff.runs().stream()
+                    .map(r -> "`" + code(r.id()) + "`")
+                    .collect(Collectors.joining(", ")))
+            .append(".\n\n");
+      }
+    }
+    if (!diff.method().isEmpty()) {
+      md.append("Method: ").append(esc(diff.method())).append(".\n\n");
+    }
+    for (String note : diff.notes()) {
+      md.append("> ").append(esc(note)).append("\n>\n");
+    }
+    if (!diff.notes().isEmpty()) {
+      md.setLength(md.length() - 2);
+      md.append('\n');
+    }
     if (diff.deltas().isEmpty()) {
       md.append("Nothing to compare.\n\n");
       return;

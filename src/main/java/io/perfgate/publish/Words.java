@@ -45,12 +45,37 @@ final class Words {
         : "not measured";
   }
 
+  /** "pass", "FAIL", or "not judged" for a gate left unjudged for lack of data. */
   static String result(GateResult gate) {
-    return gate.passed() ? "pass" : "FAIL";
+    if (!gate.passed()) {
+      return "FAIL";
+    }
+    return gate.unjudged() ? "not judged" : "pass";
   }
 
   static long breached(Summary report) {
     return report.gates().stream().filter(g -> !g.passed()).count();
+  }
+
+  /** The gates left unjudged for lack of data that did not fail the run. */
+  static long unjudged(Summary report) {
+    return report.gates().stream().filter(g -> g.unjudged() && g.passed()).count();
+  }
+
+  /**
+   * "2 gates were not judged (not enough data): they neither pass nor fail the run; see their
+   * notes." Empty when every gate was judged.
+   */
+  static Optional<String> unjudgedNote(Summary report) {
+    long n = unjudged(report);
+    if (n == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        (n == 1 ? "1 gate was" : n + " gates were")
+            + " not judged (not enough data): "
+            + (n == 1 ? "it neither passes nor fails" : "they neither pass nor fail")
+            + " the run; the notes say what each needs.");
   }
 
   /**
@@ -112,23 +137,36 @@ final class Words {
   private static String gateHeadline(Summary report) {
     int total = report.gates().size();
     long breached = breached(report);
+    long unjudged = unjudged(report);
     if (total == 0) {
       return "no gates were set";
     }
+    String notJudged = unjudged == 0 ? "" : ", " + unjudged + " not judged (not enough data)";
     if (breached > 0) {
-      return breached + " of " + total + " gate" + (total == 1 ? "" : "s") + " breached";
+      return breached
+          + " of "
+          + total
+          + " gate"
+          + (total == 1 ? "" : "s")
+          + " breached"
+          + notJudged;
     }
     long offTarget =
         report.gates().stream()
             .filter(g -> g.tier().isPresent() && g.tier().get() != Tier.TARGET)
             .count();
-    String held =
-        switch (total) {
-          case 1 -> "the only gate held";
-          case 2 -> "both gates held";
-          default -> "all " + total + " gates held";
-        };
-    return offTarget == 0 ? held : held + ", " + offTarget + " not on target";
+    long judged = total - unjudged;
+    String held;
+    if (judged == 0) {
+      held = total == 1 ? "the only gate was not judged" : "no gate was judged";
+      return held + " (not enough data)";
+    }
+    String of = unjudged == 0 ? "" : " judged";
+    held =
+        judged == 1
+            ? (unjudged == 0 ? "the only gate held" : "the only judged gate held")
+            : judged == 2 ? "both" + of + " gates held" : "all " + judged + of + " gates held";
+    return (offTarget == 0 ? held : held + ", " + offTarget + " not on target") + notJudged;
   }
 
   /** How perfgate's percentiles are computed, and why Gatling's report may show others. */

@@ -2,6 +2,7 @@ package io.perfgate.simulation;
 
 import io.perfgate.config.Settings;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.PlanReach;
 import io.perfgate.pipeline.RunGates;
 import io.perfgate.profile.Plans;
 import io.perfgate.profile.Profile;
@@ -74,18 +75,16 @@ final class Console {
         .append(s.requirePlan().profile().abort().describe())
         .append(System.lineSeparator());
     sb.append("gates (a breach fails the run):").append(System.lineSeparator());
-    gates
-        .baseline()
-        .ifPresent(
-            b ->
-                sb.append("baseline ")
-                    .append(b.runId())
-                    .append(" (")
-                    .append(b.file())
-                    .append("): regression gates added")
-                    .append(System.lineSeparator()));
     for (Gate g : gates.gates()) {
       sb.append("  ").append(g.name()).append(System.lineSeparator());
+    }
+    gates
+        .describeRegression()
+        .ifPresent(r -> sb.append("  ").append(r).append(System.lineSeparator()));
+    // Said before any load is sent: a gate this plan cannot feed will read "not enough data".
+    for (String w :
+        PlanReach.warnings(s.requirePlan(), s.workload(), gates.gates(), s.sla().enoughData())) {
+      sb.append("WARNING: ").append(w).append(System.lineSeparator());
     }
     sb.append(rule()).append("---------").append(System.lineSeparator());
     return sb.toString();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Makes the assertion table of Gatling's HTML report say what perfgate decided. Gatling judges its
  * assertions on the whole run, warm-up included; perfgate judges the same gates, in the same order,
  * on the measured window. Each row keeps Gatling's wording and gets perfgate's status and the
- * measured value, so the report never contradicts the verdict.
+ * measured value, so the report never contradicts the verdict. A gate left unjudged for lack of
+ * data reads NOT JUDGED with the reason.
  */
 final class GatlingReport {
   private static final Pattern ROW =
@@ -44,13 +45,15 @@ final class GatlingReport {
       }
       GateResult g = gates.get(i);
       String cls = g.passed() ? "ok" : "ko";
-      String note =
-          " &mdash; perfgate, "
-              + window
-              + ": "
-              + (g.actual().isPresent()
+      // A gate without enough data was not judged: neither Gatling's OK nor KO is true of it.
+      String status = g.unjudged() && g.passed() ? "NOT JUDGED" : g.passed() ? "OK" : "KO";
+      String measured =
+          g.unjudged()
+              ? "not judged, " + g.note()
+              : g.actual().isPresent()
                   ? format(g.actual().getAsDouble(), g.unit())
-                  : "not measured");
+                  : "not measured";
+      String note = " &mdash; perfgate, " + window + ": " + escape(measured);
       m.appendReplacement(
           out,
           Matcher.quoteReplacement(
@@ -70,7 +73,7 @@ final class GatlingReport {
                   + "<td class=\"error-col-2 value "
                   + cls
                   + " total\">"
-                  + (g.passed() ? "OK" : "KO")
+                  + status
                   + "</td>"));
       rows++;
     }
@@ -80,6 +83,10 @@ final class GatlingReport {
     m.appendTail(out);
     AtomicFiles.writeString(index, out.toString());
     return true;
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   static String format(double value, String unit) {

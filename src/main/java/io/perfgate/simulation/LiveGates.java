@@ -20,7 +20,8 @@ import java.util.Optional;
  * response times (the probe's answers). A gate with nothing to judge yet reads NOT_MEASURED: during
  * the warm-up, a request not seen yet, a latency gate without a timed answer (requests written with
  * Gatling's own {@code http(...)} have counts only), a group (groups are judged after the run), and
- * resource gates.
+ * resource gates. A percentile gate whose window holds too few values yet reads NOT_ENOUGH_DATA, as
+ * the verdict would.
  */
 final class LiveGates {
   private final List<Gate> gates;
@@ -56,10 +57,19 @@ final class LiveGates {
                 g.name(),
                 GateResult.withUnit(r.actual().getAsDouble(), r.unit()),
                 limit,
-                r.passed() ? GateStanding.State.PASS : GateStanding.State.FAIL));
+                state(r)));
       }
     }
     return out;
+  }
+
+  private static GateStanding.State state(GateResult r) {
+    return switch (r.outcome()) {
+      case NOT_ENOUGH_DATA -> GateStanding.State.NOT_ENOUGH_DATA;
+      case NOT_MEASURED -> GateStanding.State.NOT_MEASURED;
+      case PASSED -> GateStanding.State.PASS;
+      case FAILED -> GateStanding.State.FAIL;
+    };
   }
 
   private static Optional<Figures> figures(Gate g, LiveRecorder recorder) {

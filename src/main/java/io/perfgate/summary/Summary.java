@@ -1,5 +1,6 @@
 package io.perfgate.summary;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -298,12 +299,80 @@ public record Summary(
       Figures figures,
       OptionalDouble efficiency) {}
 
-  /** The run compared with the saved baseline of its simulation, profile and environment. */
-  public record BaselineDiff(String run, long startEpochMillis, List<Delta> deltas) {
+  /**
+   * The run compared with its baseline: the saved (pinned) baseline of its simulation, profile and
+   * environment, or, without one, the last passing runs of the same three (rolling).
+   *
+   * @param run the pinned baseline run's id; for a rolling baseline the newest of its runs
+   * @param startEpochMillis that run's start
+   * @param kind pinned (`baseline save`) or rolling (the last K passing runs of the history)
+   * @param description how the verdicts name the baseline: "baseline trackersimulation-…", "the
+   *     last 5 runs"
+   * @param runs the baseline's runs, oldest first (one for a pinned baseline)
+   * @param method how regressions were decided against it, in one sentence
+   * @param notes runs left out of the baseline and why, and other caveats
+   * @param deltas each figure then (the pinned run's, or the mean of the rolling runs) and now
+   */
+  @JsonPropertyOrder({
+    "run",
+    "start",
+    "startEpochMillis",
+    "kind",
+    "description",
+    "runs",
+    "method",
+    "notes",
+    "deltas"
+  })
+  public record BaselineDiff(
+      String run,
+      long startEpochMillis,
+      BaselineKind kind,
+      String description,
+      List<BaselineRun> runs,
+      String method,
+      List<String> notes,
+      List<Delta> deltas) {
+    @JsonCreator
     public BaselineDiff {
+      kind = kind == null ? BaselineKind.PINNED : kind;
+      description = description == null || description.isBlank() ? "baseline " + run : description;
+      runs = Lists.copy(runs);
+      method = method == null ? "" : method;
+      notes = Lists.copy(notes);
       deltas = Lists.copy(deltas);
     }
 
+    /** A pinned baseline of one run, without a method (figures compared only). */
+    public BaselineDiff(String run, long startEpochMillis, List<Delta> deltas) {
+      this(
+          run,
+          startEpochMillis,
+          BaselineKind.PINNED,
+          "baseline " + run,
+          List.of(new BaselineRun(run, startEpochMillis)),
+          "",
+          List.of(),
+          deltas);
+    }
+
+    @JsonProperty("start")
+    public String start() {
+      return iso(startEpochMillis);
+    }
+  }
+
+  /** Where a baseline comes from. */
+  public enum BaselineKind {
+    /** The run saved with `baseline save`. */
+    PINNED,
+    /** The last passing runs of the same simulation, profile and environment in the history. */
+    ROLLING
+  }
+
+  /** One run of a baseline. */
+  @JsonPropertyOrder({"id", "start", "startEpochMillis"})
+  public record BaselineRun(String id, long startEpochMillis) {
     @JsonProperty("start")
     public String start() {
       return iso(startEpochMillis);

@@ -58,6 +58,8 @@ public final class SummaryCodec {
         java.util.List.<Class<? extends Enum<?>>>of(
             Tier.class,
             Gate.Kind.class,
+            GateResult.Outcome.class,
+            Summary.BaselineKind.class,
             Finding.Severity.class,
             Finding.Kind.class,
             Finding.Horizon.class)) {

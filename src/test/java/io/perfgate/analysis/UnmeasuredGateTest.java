@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfgate.gate.CriterionParser;
 import io.perfgate.gate.Gate;
+import io.perfgate.gate.RegressionLimits;
 import io.perfgate.gate.ResourceSla;
 import io.perfgate.gate.Scope;
 import io.perfgate.gate.Sla;
@@ -78,7 +79,8 @@ class UnmeasuredGateTest {
             ErrorBudget.NORMAL,
             AnalysisSettings.defaults(),
             ResourceSla.defaults(),
-            Optional.empty(),
+            RegressionBaseline.Source.NONE,
+            RegressionLimits.DEFAULT,
             "",
             Redactor.NONE,
             List.of());

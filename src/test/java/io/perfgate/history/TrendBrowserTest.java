@@ -105,4 +105,47 @@ class TrendBrowserTest {
     loaded.plots().values().forEach(p -> assertEquals("5", p.get("data-points")));
     assertTrue(loaded.dom().contains("<title>perfgate trend</title>"));
   }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void changePointsAreMarkedOnTheChartsAndListed() throws Exception {
+    List<RunRecord> records = ShiftsTest.history(3, ShiftsTest.STEP_AT, 0.25);
+    List<Shifts.Shift> shifts = Shifts.of(records);
+    Shifts.Shift p95 =
+        shifts.stream()
+            .filter(x -> x.subject().equals(Shifts.ALL) && x.figure() == Shifts.Figure.P95)
+            .findFirst()
+            .orElseThrow();
+    Path page = dir.resolve("results").resolve("trend").resolve("index.html");
+    Files.createDirectories(page.getParent());
+    Files.writeString(
+        page,
+        TrendPage.render(
+            records,
+            List.of(),
+            TrendPageTest.noBaselines(),
+            p -> true,
+            "history.jsonl",
+            Runs.START));
+
+    Chromium.Loaded loaded = load(page);
+
+    loaded.assertNoErrors();
+    Map<String, Map<String, String>> plots = loaded.plots();
+    String chart = "trend-trackersimulation-smoke-default-p95";
+    assertEquals(String.valueOf(ShiftsTest.RUNS), plots.get(chart).get("data-points"));
+    assertEquals(
+        String.valueOf(p95.number() - 1),
+        plots.get(chart).get("data-changes"),
+        "the chart marks the first run after the shift");
+    assertEquals(
+        String.valueOf(p95.number() - 1),
+        plots.get(chart + "-requests").get("data-changes"),
+        "health, the only request, shifted with the whole run");
+    assertTrue(
+        loaded.dom().contains("from run <b>#" + p95.number() + "</b>"), "the list names the run");
+    assertTrue(loaded.dom().contains("commit <code>c0ffee" + p95.number() + "</code>"));
+    // The runs without a shift mark nothing.
+    assertEquals("", plots.get("trend-trackersimulation-smoke-default-rps").get("data-changes"));
+  }
 }

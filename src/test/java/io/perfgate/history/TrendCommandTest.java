@@ -51,6 +51,28 @@ class TrendCommandTest {
   }
 
   @Test
+  void listsTheChangePointsOfTheHistory() throws Exception {
+    Path history = dir.resolve("results").resolve(History.FILE_NAME);
+    List<RunRecord> records = ShiftsTest.history(6, ShiftsTest.STEP_AT, 0.25);
+    for (RunRecord r : records) {
+      History.append(history, r);
+    }
+    Shifts.Shift p95 =
+        Shifts.of(records).stream()
+            .filter(s -> s.subject().equals(Shifts.ALL) && s.figure() == Shifts.Figure.P95)
+            .findFirst()
+            .orElseThrow();
+
+    assertEquals(0, trend(List.of(), Map.of()));
+
+    assertTrue(out().contains("Change points (E-divisive means, p < 0.01):\n"), out());
+    assertTrue(out().contains("  smoke profile, default environment, TrackerSimulation\n"), out());
+    assertTrue(out().contains("    " + p95.describe() + "\n"), out());
+    assertTrue(p95.describe().contains("from run #" + p95.number() + " run-" + p95.number()));
+    assertTrue(p95.describe().endsWith("(commit c0ffee" + p95.number() + ")"), p95.describe());
+  }
+
+  @Test
   void readsAnotherResultsFolderWhenTold() throws Exception {
     TrendFixture.results(dir.resolve("nightly"));
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.perfgate.statistics.Noise;
 import io.perfgate.summary.Summary;
 import io.perfgate.summary.Verdict;
 import java.nio.file.Files;
@@ -221,12 +222,59 @@ class TrendPageTest {
     assertEquals("0.0%", TrendView.changeText(TrendView.change(0, 0)));
     assertEquals("up from 0", TrendView.changeText(TrendView.change(0, 0.5)));
     assertEquals("n/a", TrendView.changeText(TrendView.change(Double.NaN, 1)));
-    assertEquals("worse", TrendView.direction(TrendView.Metric.P95, 0.10));
-    assertEquals("better", TrendView.direction(TrendView.Metric.P95, -0.10));
-    assertEquals("flat", TrendView.direction(TrendView.Metric.P95, 0.049));
-    assertEquals("better", TrendView.direction(TrendView.Metric.RPS, 0.10));
-    assertEquals("worse", TrendView.direction(TrendView.Metric.RPS, -0.10));
-    assertEquals("worse", TrendView.direction(TrendView.Metric.ERRORS, Double.POSITIVE_INFINITY));
+    // A series that wobbles by about 4 ms from run to run: steps within 2.5 robust standard
+    // deviations of its steps are noise and stay uncoloured, larger ones are news.
+    Noise noise = Noise.of(new double[] {100, 104, 99, 103, 98, 102, 100, 104});
+    assertEquals("flat", TrendView.direction(TrendView.Metric.P95, 0.05, 5, noise));
+    assertEquals("worse", TrendView.direction(TrendView.Metric.P95, 0.30, 30, noise));
+    assertEquals("better", TrendView.direction(TrendView.Metric.P95, -0.30, -30, noise));
+    assertEquals("better", TrendView.direction(TrendView.Metric.RPS, 0.30, 30, noise));
+    assertEquals("worse", TrendView.direction(TrendView.Metric.RPS, -0.30, -30, noise));
+    assertEquals(
+        "worse", TrendView.direction(TrendView.Metric.ERRORS, Double.POSITIVE_INFINITY, 30, noise));
+    // Fewer than 5 runs say nothing about the noise: nothing is coloured.
+    Noise unknown = Noise.of(new double[] {100, 150, 200});
+    assertEquals("flat", TrendView.direction(TrendView.Metric.P95, 0.5, 50, unknown));
+  }
+
+  @Test
+  void changePointsAreListedAndGivenToTheCharts() throws Exception {
+    List<RunRecord> records = ShiftsTest.history(4, ShiftsTest.STEP_AT, 0.25);
+    String html =
+        TrendPage.render(records, List.of(), noBaselines(), p -> true, "history.jsonl", Runs.START);
+    JsonNode p95 = data(html).get("charts").get(0);
+    assertEquals("trend-trackersimulation-smoke-default-p95", p95.get("id").asText());
+    JsonNode change = p95.get("changes").get(0);
+    int index = change.get("index").asInt();
+    assertTrue(Math.abs(index + 1 - ShiftsTest.STEP_AT) <= 1, change.toString());
+    assertTrue(change.get("label").asText().startsWith("+2"), change.toString());
+    assertTrue(change.get("worse").asBoolean());
+    String section = text(html, "trend-trackersimulation-smoke-default");
+    assertTrue(section.contains("Change points"), section);
+    assertTrue(section.contains("p95 of all requests +2"), section);
+    assertTrue(section.contains("from run #" + (index + 1) + " run-" + (index + 1)), section);
+
+    String quiet =
+        TrendPage.render(
+            ShiftsTest.history(4, Integer.MAX_VALUE, 0),
+            List.of(),
+            noBaselines(),
+            p -> true,
+            "history.jsonl",
+            Runs.START);
+    assertTrue(quiet.contains("No change point: every figure stayed within its noise"));
+    assertEquals(0, data(quiet).get("charts").get(0).get("changes").size());
+  }
+
+  @Test
+  void changesWithinTheNoiseAreNotColoured() throws Exception {
+    // p95 wobbles by a few percent from run to run: the last step, 3 ms, is noise.
+    List<RunRecord> records = ShiftsTest.history(5, Integer.MAX_VALUE, 0);
+    String html =
+        TrendPage.render(records, List.of(), noBaselines(), p -> true, "history.jsonl", Runs.START);
+    String table = html.substring(html.indexOf("<table class=\"compare\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertFalse(table.contains("worse") || table.contains("better"), table);
   }
 
   static TrendView.Baselines noBaselines() {

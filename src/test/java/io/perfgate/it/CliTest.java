@@ -189,6 +189,12 @@ class CliTest {
     assertEquals(0, o.status(), o.out() + o.err());
     assertTrue(o.out().contains(runA.getFileName().toString()), o.out());
     assertTrue(o.out().contains("PASS") || o.out().contains("WARN"), o.out());
+    // The history's change points end the list; two runs cannot have one yet.
+    assertTrue(
+        o.out()
+            .contains(
+                "Change points: none yet (a series needs 6 runs before a shift can be found)."),
+        o.out());
   }
 
   @Test

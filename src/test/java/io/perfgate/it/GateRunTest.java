@@ -52,9 +52,14 @@ class GateRunTest {
 
   @Test
   void latencyFaultBreachesTheP95GateAndExitsTwo(@TempDir Path results) throws Exception {
+    // 20 s: answers 300 ms slower make fewer requests, and the p95 gate needs 200 in the measured
+    // window to be judged at all (sla.enoughData).
     var run =
         GatlingProcess.run(
-            GatlingProcess.CONFIGURED, props("demo.faults.latency", "300ms"), results, LIMIT);
+            GatlingProcess.CONFIGURED,
+            props("demo.faults.latency", "300ms", "duration", "20s"),
+            results,
+            LIMIT);
 
     assertEquals(2, run.exitCode(), run.output());
     Matcher m = P95_ASSERTION.matcher(run.output());

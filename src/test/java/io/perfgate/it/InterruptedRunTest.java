@@ -188,11 +188,17 @@ class InterruptedRunTest {
     }
   }
 
+  /** The baseline's summary; beside it only the copy of its run's distributions. */
   private static Path onlyFile(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> all = files.filter(Files::isRegularFile).toList();
-      assertEquals(1, all.size(), all.toString());
-      return all.get(0);
+      List<Path> summaries =
+          all.stream()
+              .filter(p -> !p.getFileName().toString().endsWith(".histograms.json"))
+              .toList();
+      assertEquals(1, summaries.size(), all.toString());
+      assertEquals(2, all.size(), "the summary and its distributions: " + all);
+      return summaries.get(0);
     }
   }
 }

@@ -85,4 +85,26 @@ class ConsoleVerdictTest {
     String joined = block.replaceAll(" *\\|\n\\| *", "");
     assertTrue(joined.contains(deep.toString()), "the path is all there, wrapped");
   }
+
+  @Test
+  void gatesWithoutEnoughDataReadNotJudgedWithTheirNote() {
+    String block = ConsoleVerdict.render(Reports.notJudged(), FILES);
+    assertTrue(
+        block.contains("| perfgate FAIL   1 of 5 gates breached, 3 not judged (not enough data)"),
+        block);
+    assertTrue(
+        block.contains(
+            "| WARNING: 3 gates were not judged (not enough data): they neither pass nor fail the"),
+        block);
+    assertTrue(
+        block.matches(
+            "(?s).*\\|   request health p99 < 100ms +100ms +112ms +- +not judged +\\|\n"
+                + "\\|       not enough data: 25 requests, p99 needs 1,000 +\\|.*"),
+        block);
+    assertTrue(
+        block.contains("|       p95 +12 % [+8 %, +16 %] against the last 3 runs: regression,"),
+        block);
+    // Advice three requests share is printed once, naming them.
+    assertEquals(1, block.split("Read the target's logs for", -1).length - 1, block);
+  }
 }

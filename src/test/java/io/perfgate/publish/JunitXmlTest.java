@@ -153,4 +153,24 @@ class JunitXmlTest {
     assertTrue(failure.startsWith("request " + Reports.ODD_REQUEST), failure);
     assertTrue(xml.contains("&lt;b&gt;") || xml.contains("&lt;b>"), "markup in names is escaped");
   }
+
+  @Test
+  void gatesWithoutEnoughDataAreSkippedTestsWithTheReason() throws Exception {
+    Document doc = parse(JunitXml.render(Reports.notJudged(), "ci-agent-1"));
+    Element suite = elements(doc, "testsuite").get(0);
+    assertEquals("3", suite.getAttribute("skipped"));
+    assertEquals("1", suite.getAttribute("failures"));
+    List<Element> skipped = elements(doc, "skipped");
+    assertEquals(3, skipped.size());
+    assertEquals(
+        "request health p99 < 100ms not judged: not enough data: 25 requests, p99 needs 1,000",
+        skipped.get(1).getAttribute("message"));
+    assertEquals(JunitXml.NOT_ENOUGH_DATA, skipped.get(1).getAttribute("type"));
+    Element regression = elements(doc, "failure").get(0);
+    assertTrue(
+        regression
+            .getAttribute("message")
+            .contains("p95 +12 % [+8 %, +16 %] against the last 3 runs: regression"),
+        regression.getAttribute("message"));
+  }
 }

@@ -549,8 +549,140 @@ final class Reports {
         List.of(r.report()));
   }
 
+  /**
+   * A short run: a p99 gate on a request with too few values and a tier gate on p99.9 left
+   * unjudged, regression gates against the last 3 runs (one of them a regression), and an error
+   * finding that three requests share.
+   */
+  static Summary notJudged() {
+    Summary p = passing();
+    GateResult health =
+        new GateResult(
+            "request health p99 < 100ms",
+            Gate.Kind.SLA,
+            "request health",
+            "p99 < 100ms",
+            100,
+            OptionalDouble.of(112),
+            "ms",
+            true,
+            GateResult.Outcome.NOT_ENOUGH_DATA,
+            "not enough data: 25 requests, p99 needs 1,000",
+            Optional.empty(),
+            "resources/perfgate.conf:65");
+    GateResult tier =
+        new GateResult(
+            "global p99.9 < 3000ms",
+            Gate.Kind.TIER,
+            "global",
+            "p99.9 < 3000ms",
+            3000,
+            OptionalDouble.of(340),
+            "ms",
+            true,
+            GateResult.Outcome.NOT_ENOUGH_DATA,
+            "not enough data: 976 requests, p99.9 needs 10,000",
+            Optional.empty(),
+            "reference.conf:181");
+    GateResult regression =
+        new GateResult(
+            "global p95 no regression",
+            Gate.Kind.REGRESSION,
+            "global",
+            "p95 no regression",
+            157.5,
+            OptionalDouble.of(168),
+            "ms",
+            false,
+            GateResult.Outcome.FAILED,
+            "p95 +12 % [+8 %, +16 %] against the last 3 runs: regression, slower by more than 7.5"
+                + " ms (the larger of 5 % and 5 ms) and beyond the noise",
+            Optional.empty(),
+            "the last passing runs (at most 5) of TrackerSimulation, profile benchmark in"
+                + " results/history.jsonl");
+    GateResult noBaselineData =
+        new GateResult(
+            "global throughput no regression",
+            Gate.Kind.REGRESSION,
+            "global",
+            "throughput no regression",
+            Double.NaN,
+            OptionalDouble.of(62.5),
+            "/s",
+            true,
+            GateResult.Outcome.NOT_ENOUGH_DATA,
+            "not enough data: 4 s in this run, a verdict needs 5 s (against the last 3 runs)",
+            Optional.empty(),
+            "history");
+    Finding shared =
+        new Finding(
+            Severity.CRITICAL,
+            Kind.ERRORS,
+            "health, list-jobs and triage / job-detail",
+            List.of("health", "list-jobs", "triage / job-detail"),
+            "3 requests fail too often. health: 2.00% of requests failed (20 of 1000; critical"
+                + " above 1%). list-jobs: 3.00% of requests failed (23 of 750; critical above 1%)."
+                + " triage / job-detail: 4.00% of requests failed (20 of 500; critical above 1%)",
+            List.of(
+                new Recommendation(
+                    Horizon.IMMEDIATE,
+                    "Read the target's logs for health, list-jobs and triage / job-detail at the"
+                        + " times of the failures, starting with the most frequent message."),
+                new Recommendation(
+                    Horizon.SHORT_TERM,
+                    "Check the limits the errors point at (connection pools, rate limits,"
+                        + " timeouts) and whether they are sized for this load."),
+                new Recommendation(
+                    Horizon.LONG_TERM,
+                    "Keep an error-rate gate on health, list-jobs and triage / job-detail so that"
+                        + " failures under load break the build.")));
+    long day = 86_400_000L;
+    return new Summary(
+        run("smoke", false, false, null),
+        p.global(),
+        p.measured(),
+        p.requests(),
+        p.groups(),
+        List.of(),
+        p.perSecond(),
+        p.errors(),
+        List.of(),
+        List.of(
+            gate("global", "p95 < 500ms", 500, 150, "ms", true, Tier.TARGET),
+            tier,
+            health,
+            regression,
+            noBaselineData),
+        List.of(shared),
+        OptionalDouble.empty(),
+        Optional.of(
+            new Summary.BaselineDiff(
+                "trackersimulation-20261122150000000",
+                START - day,
+                Summary.BaselineKind.ROLLING,
+                "the last 3 runs",
+                List.of(
+                    new Summary.BaselineRun("trackersimulation-20261120150000000", START - 3 * day),
+                    new Summary.BaselineRun("trackersimulation-20261121150000000", START - 2 * day),
+                    new Summary.BaselineRun("trackersimulation-20261122150000000", START - day)),
+                "spread between the last 3 runs (Student t prediction interval for one more run)",
+                List.of(
+                    "Run trackersimulation-20261119150000000 was left out: it kept no distributions."),
+                List.of(new Summary.Delta("global", "p95", 150, 168, 0.12)))),
+        Verdict.FAIL,
+        Optional.empty(),
+        List.of());
+  }
+
   static List<Summary> all() {
     return List.of(
-        passing(), failing(), withBaseline(), aborted(), oddNames(), targetDown(), withResources());
+        passing(),
+        failing(),
+        withBaseline(),
+        aborted(),
+        oddNames(),
+        targetDown(),
+        withResources(),
+        notJudged());
   }
 }

@@ -244,4 +244,29 @@ class RunPageTest {
     assertTrue(text.contains("The run was aborted: Too many errors"), text);
     assertTrue(text.contains("Only 21 s of the planned 5 min ran."), text);
   }
+
+  @Test
+  void gatesWithoutEnoughDataShowNotJudgedWithTheirNote() throws Exception {
+    Document doc = parse(RunPage.render(Reports.notJudged()));
+    String gates = rows(byId(doc, "gates"));
+    assertTrue(
+        gates.contains(
+            "request health p99 < 100msnot enough data: 25 requests, p99 needs 1,000 100ms 112ms"
+                + " - not judged"),
+        gates);
+    long unjudgedRows =
+        all(doc, "tr").stream()
+            .filter(r -> r.getAttribute("class").equals("gate-unjudged"))
+            .count();
+    assertEquals(3, unjudgedRows);
+    assertTrue(
+        byId(doc, "gates").getTextContent().contains("3 gates were not judged (not enough data)"));
+    String baseline = byId(doc, "baseline").getTextContent();
+    assertTrue(
+        baseline.contains("Baseline: the last 3 runs: trackersimulation-20261120150000000"),
+        baseline);
+    assertTrue(
+        baseline.contains("How regressions were decided: spread between the last 3 runs"),
+        baseline);
+  }
 }

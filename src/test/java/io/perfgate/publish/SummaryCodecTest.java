@@ -214,4 +214,45 @@ class SummaryCodecTest {
     IOException notSummary = assertThrows(IOException.class, () -> SummaryCodec.read(other));
     assertTrue(notSummary.getMessage().contains("not a perfgate summary"), notSummary.getMessage());
   }
+
+  @Test
+  void gatesCarryTheirOutcomeAndNote() throws IOException {
+    JsonNode gates = written(Reports.notJudged()).get("gates");
+    assertEquals("passed", gates.get(0).get("outcome").asText());
+    assertEquals("", gates.get(0).get("note").asText());
+    JsonNode health = gates.get(2);
+    assertEquals("not-enough-data", health.get("outcome").asText());
+    assertTrue(health.get("passed").asBoolean(), "it does not fail the run");
+    assertEquals("not enough data: 25 requests, p99 needs 1,000", health.get("note").asText());
+    assertEquals("regression", gates.get(3).get("kind").asText());
+    assertEquals("failed", gates.get(3).get("outcome").asText());
+    assertTrue(gates.get(4).get("thresholdValue").isNull());
+    assertEquals("none", gates.get(4).get("threshold").asText());
+    assertEquals(
+        "not-measured", written(Reports.aborted()).get("gates").get(1).get("outcome").asText());
+    JsonNode baseline = written(Reports.notJudged()).get("baseline");
+    assertEquals("rolling", baseline.get("kind").asText());
+    assertEquals("the last 3 runs", baseline.get("description").asText());
+    assertEquals(3, baseline.get("runs").size());
+    JsonNode finding = written(Reports.notJudged()).get("findings").get(0);
+    assertEquals(3, finding.get("requests").size());
+  }
+
+  @Test
+  void aSummaryWrittenBeforeOutcomesGetsThemFromPassedAndActual() throws IOException {
+    var tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) SummaryCodec.tree(Reports.aborted());
+    for (JsonNode g : tree.get("gates")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) g).remove(List.of("outcome", "note"));
+    }
+    Summary read = SummaryCodec.parse(tree.toString(), "old summary.json");
+    assertEquals(
+        io.perfgate.summary.GateResult.Outcome.NOT_MEASURED, read.gates().get(1).outcome());
+    assertEquals("", read.gates().get(1).note());
+    assertEquals(
+        read.gates().get(0).passed()
+            ? io.perfgate.summary.GateResult.Outcome.PASSED
+            : io.perfgate.summary.GateResult.Outcome.FAILED,
+        read.gates().get(0).outcome());
+  }
 }

@@ -134,4 +134,26 @@ class SummaryMarkdownTest {
     assertTrue(md.contains("injector-bound"), md);
     assertFalse(SummaryMarkdown.render(Reports.passing()).contains("### Resources"));
   }
+
+  @Test
+  void gatesWithoutEnoughDataAndRegressionsSayWhyUnderTheTable() {
+    String md = SummaryMarkdown.render(Reports.notJudged());
+    List<String> rows = tableRows(md, "| Gate | Threshold | Actual | Tier | Result |");
+    assertTrue(
+        rows.contains("| request health p99 < 100ms | 100ms | 112ms | - | not judged |"), md);
+    assertTrue(rows.contains("| global p95 no regression | 157.5ms | 168ms | - | **FAIL** |"), md);
+    assertTrue(
+        rows.contains("| global throughput no regression | none | 62.5/s | - | not judged |"), md);
+    assertTrue(
+        md.contains(
+            "- request health p99 < 100ms: not enough data: 25 requests, p99 needs 1,000\n"),
+        md);
+    assertTrue(
+        md.contains(
+            "> **Warning:** 3 gates were not judged (not enough data): they neither pass nor fail"),
+        md);
+    assertTrue(md.contains("### Compared with the last 3 runs\n"), md);
+    assertTrue(md.contains("Method: spread between the last 3 runs"), md);
+    assertTrue(md.contains("> Run trackersimulation-20261119150000000 was left out"), md);
+  }
 }

@@ -149,10 +149,15 @@ class LiveJudgesTest {
     List<GateStanding> standings = gates.standings(r);
     assertEquals(
         List.of(
-            new GateStanding("global p95 < 50ms", "30ms", "< 50ms", GateStanding.State.PASS),
+            // 3 timed answers: a p95 needs 200 before it is judged, a p99 1,000, as in the verdict.
+            new GateStanding(
+                "global p95 < 50ms", "30ms", "< 50ms", GateStanding.State.NOT_ENOUGH_DATA),
             new GateStanding("global errors < 1%", "33.333%", "< 1%", GateStanding.State.FAIL),
             new GateStanding(
-                "request checkout/pay p99 < 20ms", "30ms", "< 20ms", GateStanding.State.FAIL),
+                "request checkout/pay p99 < 20ms",
+                "30ms",
+                "< 20ms",
+                GateStanding.State.NOT_ENOUGH_DATA),
             new GateStanding(
                 "request legacy p95 < 20ms", "", "< 20ms", GateStanding.State.NOT_MEASURED),
             new GateStanding(
@@ -160,6 +165,38 @@ class LiveJudgesTest {
             new GateStanding(
                 "group checkout p95 < 1000ms", "", "< 1000ms", GateStanding.State.NOT_MEASURED)),
         standings);
+  }
+
+  @Test
+  void aPercentileGateIsJudgedLiveOnceItsWindowHoldsEnoughAnswers() {
+    LiveRecorder r = recorder();
+    LiveGates gates =
+        new LiveGates(
+            List.of(gate(Scope.global(), "p95 < 50ms"), gate(Scope.global(), "p99 < 20ms")),
+            SLA,
+            ErrorBudget.NORMAL);
+    r.measure(Duration.ofSeconds(1), Duration.ofSeconds(10), gates.requests());
+    LiveRecorder.Probe pay = r.probe("pay");
+    int answers = 200;
+    for (int i = 0; i < answers; i++) {
+      long start = T0 + 1_000 + i;
+      pay.answered(List.of(), start, start + 30);
+    }
+    r.summary(
+        new ConsoleSummary(
+            2,
+            answers,
+            0,
+            List.of(new ConsoleSummary.Count("pay", answers, 0)),
+            List.of(),
+            List.of()),
+        T0 + 2_000);
+    assertEquals(
+        List.of(
+            new GateStanding("global p95 < 50ms", "30ms", "< 50ms", GateStanding.State.PASS),
+            new GateStanding(
+                "global p99 < 20ms", "30ms", "< 20ms", GateStanding.State.NOT_ENOUGH_DATA)),
+        gates.standings(r));
   }
 
   @Test
