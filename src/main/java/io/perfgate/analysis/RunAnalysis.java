@@ -72,10 +72,12 @@ public final class RunAnalysis {
       RegressionLimits limits,
       String gatlingReport,
       Redactor redactor,
-      List<String> runWarnings) {
+      List<String> runWarnings,
+      Map<String, String> given) {
     public Inputs {
       gates = List.copyOf(gates);
       runWarnings = List.copyOf(runWarnings);
+      given = Map.copyOf(given);
     }
   }
 
@@ -243,7 +245,8 @@ public final class RunAnalysis {
             warmUp,
             in.gatlingReport(),
             "",
-            warnings);
+            warnings,
+            in.given());
     Summary summary =
         new Summary(
             run,

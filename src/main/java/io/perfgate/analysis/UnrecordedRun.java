@@ -47,7 +47,8 @@ public final class UnrecordedRun {
             // Gatling builds no report from a log without a record.
             "",
             "",
-            warnings);
+            warnings,
+            in.given());
     return new Summary(
         run,
         Figures.NONE,

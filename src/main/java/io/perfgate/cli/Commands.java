@@ -144,13 +144,14 @@ final class Commands {
   }
 
   /**
-   * The settings a run was judged with: the profile and environment it recorded in its summary
-   * (unless the command line names others), the project's settings for the rest.
+   * The settings a run was judged with: the -D settings, profile and environment it recorded in its
+   * summary (unless the command line names others), the project's settings for the rest.
    */
   private Settings settings(Args args, Optional<Summary> previous) {
     Map<String, String> props = new HashMap<>();
     previous.ifPresent(
         p -> {
+          props.putAll(p.run().settings());
           if (!p.run().scenario().isEmpty()) {
             props.put("scenario", p.run().scenario());
           }

@@ -37,6 +37,9 @@ import java.util.Optional;
  * @param heapDump whether the Gatling JVM writes a heap dump into the run's perfgate folder when it
  *     runs out of heap (run.heapDump)
  * @param live the injector's live endpoint and console rhythm (live)
+ * @param given the perfgate settings this run was given as system properties (-Dkey=value), kept in
+ *     its summary so that {@code analyze} judges it again by the same ones; the target's settings
+ *     and every value the run masks as a secret are left out
  */
 public record Settings(
     String scenario,
@@ -59,12 +62,14 @@ public record Settings(
     PreflightSettings preflight,
     ResponseLimit maxResponseSize,
     boolean heapDump,
-    LiveSettings live) {
+    LiveSettings live,
+    Map<String, String> given) {
   public static final String LIST = "list";
 
   public Settings {
     profiles = Map.copyOf(profiles);
     sources = List.copyOf(sources);
+    given = Map.copyOf(given);
   }
 
   public boolean listOnly() {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -208,7 +209,24 @@ public final class SettingsLoader {
         preflight,
         maxResponseSize,
         run.bool("heapDump"),
-        LiveReader.live(root.child("live")));
+        LiveReader.live(root.child("live")),
+        given(target));
+  }
+
+  /**
+   * The perfgate settings among the system properties, for a later {@code analyze} of the run:
+   * without the target's (the summary keeps the masked address; secrets stay where they came from)
+   * and without any value the run masks.
+   */
+  private Map<String, String> given(Target target) {
+    Map<String, String> given = new TreeMap<>();
+    systemProperties.forEach(
+        (k, v) -> {
+          if (isSetting(k) && !k.startsWith("target.") && target.redactor().redact(v).equals(v)) {
+            given.put(k, v);
+          }
+        });
+    return given;
   }
 
   private static Injectors injectors(Node node) {

@@ -241,8 +241,7 @@ final class LiveMetrics {
         .callback(
             cb -> {
               for (GateStanding g : readings.gates()) {
-                if (g.state() == GateStanding.State.PASS
-                    || g.state() == GateStanding.State.FAIL) {
+                if (g.state() == GateStanding.State.PASS || g.state() == GateStanding.State.FAIL) {
                   cb.call(g.state() == GateStanding.State.PASS ? 1 : 0, g.name());
                 }
               }

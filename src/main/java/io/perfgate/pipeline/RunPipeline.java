@@ -141,6 +141,7 @@ public final class RunPipeline {
         job.gates().limits(),
         job.gatlingReport(),
         settings.target().redactor(),
-        settings.target().tlsWarning().stream().toList());
+        settings.target().tlsWarning().stream().toList(),
+        settings.given());
   }
 }

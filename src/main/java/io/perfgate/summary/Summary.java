@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Everything perfgate decided about one run, as {@code summary.json} holds it: the figures (whole
@@ -130,6 +132,8 @@ public record Summary(
    *     there is none)
    * @param histograms the file holding the run's distributions, relative to perfgate's folder (""
    *     when none was written)
+   * @param settings the perfgate settings the run was given as -Dkey=value (the target's and any
+   *     secret left out): {@code analyze} applies them again before its own
    */
   @JsonPropertyOrder({
     "id",
@@ -151,7 +155,8 @@ public record Summary(
     "measuredFrom",
     "gatlingReport",
     "histograms",
-    "warnings"
+    "warnings",
+    "settings"
   })
   public record Run(
       String id,
@@ -169,8 +174,10 @@ public record Summary(
       long warmUpMillis,
       String gatlingReport,
       String histograms,
-      List<String> warnings) {
+      List<String> warnings,
+      Map<String, String> settings) {
     public Run {
+      settings = settings == null ? Map.of() : new TreeMap<>(settings);
       environment = environment == null ? "" : environment;
       gatlingReport = gatlingReport == null ? "" : gatlingReport;
       histograms = histograms == null ? "" : histograms;
@@ -218,7 +225,8 @@ public record Summary(
           warmUpMillis,
           gatlingReport,
           file,
-          warnings);
+          warnings,
+          settings);
     }
 
     /** The same run with more warnings. */
@@ -241,7 +249,8 @@ public record Summary(
           warmUpMillis,
           gatlingReport,
           histograms,
-          all);
+          all,
+          settings);
     }
   }
 

@@ -83,7 +83,8 @@ class UnmeasuredGateTest {
             RegressionLimits.DEFAULT,
             "",
             Redactor.NONE,
-            List.of());
+            List.of(),
+            Map.of());
 
     Summary report = RunAnalysis.analyse(List.of(log), in).summary();
 

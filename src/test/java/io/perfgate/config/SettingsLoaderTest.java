@@ -775,6 +775,24 @@ class SettingsLoaderTest {
       project("");
       Settings s = load("java.version", "17", "gatling.simulationClass", "x.Y", "user.dir", "/");
       assertEquals("smoke", s.scenario());
+      assertEquals(Map.of(), s.given());
+    }
+
+    @Test
+    void theSettingsGivenAsPropertiesAreKeptForALaterAnalyzeWithoutTheTargetsOrSecrets() {
+      project("");
+      Settings s =
+          load(
+              props(
+                  "scenario", "stress",
+                  "scale", "0.4",
+                  "sla.regression.runs", "3",
+                  "java.version", "17",
+                  "target.baseUrl", "http://127.0.0.1:9",
+                  "target.headers.Authorization", "Bearer t0ken-123"),
+              Map.of());
+      assertEquals(
+          Map.of("scenario", "stress", "scale", "0.4", "sla.regression.runs", "3"), s.given());
     }
 
     @Test

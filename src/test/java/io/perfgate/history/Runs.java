@@ -5,6 +5,7 @@ import io.perfgate.summary.Summary;
 import io.perfgate.summary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -97,7 +98,8 @@ final class Runs {
             5_000,
             "../index.html",
             "",
-            List.of());
+            List.of(),
+            Map.of());
     return new Summary(
         run,
         all,

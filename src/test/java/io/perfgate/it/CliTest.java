@@ -62,6 +62,31 @@ class CliTest {
   }
 
   @Test
+  void analyzeJudgesARunByTheSettingsItWasGiven() throws Exception {
+    Path copy = tmp.resolve("given");
+    copyRun(runA, copy);
+    JsonNode before = JSON.readTree(copy.resolve("perfgate/summary.json").toFile());
+    assertEquals(
+        "src/test/resources/it/gates.conf",
+        before.path("run").path("settings").path("perfgate.config").asText(),
+        before.path("run").toString());
+    // No -D at all: the run's own settings file and profile, not the project's smoke defaults.
+    var o = Cli.run("analyze", copy.toString());
+    assertEquals(0, o.status(), o.out() + o.err());
+    JsonNode after = JSON.readTree(copy.resolve("perfgate/summary.json").toFile());
+    assertEquals(before.path("run").path("settings"), after.path("run").path("settings"));
+    assertEquals(before.path("run").path("warmUpMillis"), after.path("run").path("warmUpMillis"));
+    assertEquals(names(before.path("gates")), names(after.path("gates")));
+    assertEquals(before.path("measured"), after.path("measured"));
+  }
+
+  private static List<String> names(JsonNode gates) {
+    return java.util.stream.StreamSupport.stream(gates.spliterator(), false)
+        .map(g -> g.path("name").asText())
+        .toList();
+  }
+
+  @Test
   void theLauncherAnswersABreachedGateWithExitTwoAndTheVerdictBlockOnly() throws Exception {
     Path copy = tmp.resolve("breached");
     copyRun(runB, copy);

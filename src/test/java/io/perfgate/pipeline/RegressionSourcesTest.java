@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,8 @@ class RegressionSourcesTest {
             5_000,
             "../index.html",
             HistogramFile.FILE_NAME,
-            List.of());
+            List.of(),
+            Map.of());
     return new Summary(
         run,
         figures(50),
@@ -160,7 +162,8 @@ class RegressionSourcesTest {
                 r.warmUpMillis(),
                 "",
                 r.histograms(),
-                List.of()));
+                List.of(),
+                Map.of()));
     AtomicFiles.write(
         results.resolve("merged/perfgate").resolve(HistogramFile.FILE_NAME),
         out -> HistogramFile.write(histograms(), out));

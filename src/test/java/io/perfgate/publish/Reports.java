@@ -20,6 +20,7 @@ import io.perfgate.summary.Summary;
 import io.perfgate.summary.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -68,7 +69,8 @@ final class Reports {
         WARM_UP,
         "../index.html",
         "",
-        List.of());
+        List.of(),
+        Map.of("scale", "0.4", "sla.regression.runs", "3"));
   }
 
   static GateResult gate(
@@ -327,7 +329,8 @@ final class Reports {
             base.warmUpMillis(),
             base.gatlingReport(),
             "",
-            List.of("Only 21 s of the planned 5 min ran."));
+            List.of("Only 21 s of the planned 5 min ran."),
+            Map.of());
     return new Summary(
         run,
         figures(800, 280, 300, 3000, 6000, 37.2),
@@ -389,7 +392,8 @@ final class Reports {
             base.warmUpMillis(),
             "../index.html",
             "",
-            List.of("warning with <tag> & ampersand"));
+            List.of("warning with <tag> & ampersand"),
+            Map.of());
     Figures f = figures(100, 1, 10, 20, 30, 5);
     return new Summary(
         run,
@@ -529,7 +533,8 @@ final class Reports {
             b.warmUpMillis(),
             b.gatlingReport(),
             "",
-            warnings);
+            warnings,
+            Map.of());
     return new Summary(
         run,
         base.global(),

@@ -32,6 +32,7 @@ final class SchemaCheck {
           "type",
           "required",
           "properties",
+          "additionalProperties",
           "items",
           "enum",
           "const",
@@ -88,6 +89,7 @@ final class SchemaCheck {
                 .forEachRemaining(
                     p -> walk(p.getValue(), at + "." + key + "." + p.getKey(), unknown));
         case "items" -> walk(e.getValue(), at + ".items", unknown);
+        case "additionalProperties" -> walk(e.getValue(), at + ".additionalProperties", unknown);
         case "anyOf" -> e.getValue().forEach(s -> walk(s, at + ".anyOf", unknown));
         default -> {}
       }
@@ -160,6 +162,8 @@ final class SchemaCheck {
                 JsonNode sub = properties.get(e.getKey());
                 if (sub != null) {
                   check(sub, e.getValue(), at + "." + e.getKey());
+                } else if (schema.has("additionalProperties")) {
+                  check(schema.get("additionalProperties"), e.getValue(), at + "." + e.getKey());
                 } else if (strict && schema.has("properties")) {
                   problems.add(at + ": property '" + e.getKey() + "' is not in the schema");
                 }
