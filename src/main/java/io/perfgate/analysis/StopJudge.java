@@ -1,5 +1,6 @@
 package io.perfgate.analysis;
 
+import io.perfgate.gate.EnoughDataRule;
 import io.perfgate.gate.Gate;
 import io.perfgate.gate.Metric;
 import io.perfgate.gate.Scope;
@@ -22,12 +23,23 @@ public final class StopJudge {
   private final StopCriteria criteria;
   private final long warmUpMillis;
   private final List<Gate> gates;
+  private final EnoughDataRule enoughData;
+
+  /** With the default rule of how many values a percentile gate needs. */
+  public StopJudge(StopCriteria criteria, Duration warmUp, List<Gate> gates) {
+    this(criteria, warmUp, gates, EnoughDataRule.DEFAULT);
+  }
 
   /**
    * @param gates the run's gates; those on the whole run's latency or error rate are judged on the
    *     window when the criteria say {@code gates}
+   * @param enoughData when a percentile gate has enough values to be judged (sla.enoughData): a
+   *     gate on p99 stops a run only on a window of at least 1,000 requests by default, as the
+   *     verdict judges it, never on the one slowest answer of a small window
    */
-  public StopJudge(StopCriteria criteria, Duration warmUp, List<Gate> gates) {
+  public StopJudge(
+      StopCriteria criteria, Duration warmUp, List<Gate> gates, EnoughDataRule enoughData) {
+    this.enoughData = enoughData;
     this.criteria = criteria;
     this.warmUpMillis = warmUp.toMillis();
     this.gates =
@@ -85,6 +97,9 @@ public final class StopJudge {
     }
     if (criteria.gates()) {
       for (Gate g : gates) {
+        if (enoughData.shortfall(g, w.figures().count()).isPresent()) {
+          continue;
+        }
         double actual = GateJudge.actual(g.criterion().metric(), w.figures());
         if (!Double.isNaN(actual) && !g.criterion().holds(actual)) {
           return Optional.of(

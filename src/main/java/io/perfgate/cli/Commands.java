@@ -106,6 +106,16 @@ final class Commands {
     } catch (IOException e) {
       err.println("perfgate: " + e.getMessage());
       return ERROR;
+    } catch (RuntimeException e) {
+      // Not a mistake of the user's: one sentence, and what to send with a report.
+      err.println(
+          "perfgate: "
+              + argv[0]
+              + " stopped on something perfgate did not expect ("
+              + e
+              + "). Nothing of the run's results was half-written (every file is written whole or"
+              + " not at all); please report it with the command and the run folder.");
+      return ERROR;
     }
   }
 
@@ -222,6 +232,19 @@ final class Commands {
                         + simulation.toLowerCase(Locale.ROOT)
                         + "-"
                         + System.currentTimeMillis());
+    Path project = projectDir.toAbsolutePath().normalize();
+    Path outAbsolute = outDir.toAbsolutePath().normalize();
+    if (outAbsolute.startsWith(project)
+        && !outAbsolute.getParent().startsWith(project.resolve("results"))) {
+      // The history and the trend page go beside the merged run: inside the project, only
+      // results/ may hold them.
+      throw new UsageException(
+          "--out "
+              + outName
+              + " is in the project but outside results/: name a folder under results/, e.g."
+              + " --out results/merged-"
+              + simulation.toLowerCase(Locale.ROOT));
+    }
     Settings settings = settings(new Args(args.words(), settingsArgs), Optional.empty());
     RunPipeline.Outcome outcome =
         RunPipeline.run(

@@ -16,7 +16,7 @@ import io.perfgate.summary.Summary;
  * aborted=false                              a stop criterion ended the run
  * requests=116                               every request of the whole run
  * ok=116                                     the requests that succeeded
- * gates=9                                    gates judged
+ * gates=9                                    gates of the run, judged or not
  * failed=2                                   gates breached
  * failedRegression=1                         breached regression gates
  * failedSla=1                                the other breached gates

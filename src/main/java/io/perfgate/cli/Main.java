@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * perfgate's command line, for work outside a run: analyse a run again, compare two runs, save a
- * baseline, merge several injectors' logs, list past runs, run the demo service. Through Maven:
- * {@code mvn -q compile exec:exec -Dcli="analyze results/<run>"}.
+ * baseline, merge several injectors' logs, list past runs, run the demo service. Started by the
+ * launcher {@code src/perfgate}, e.g. {@code src/perfgate analyze results/<run>}.
  */
 public final class Main {
   private Main() {}

@@ -37,9 +37,9 @@ import java.util.Optional;
  * @param heapDump whether the Gatling JVM writes a heap dump into the run's perfgate folder when it
  *     runs out of heap (run.heapDump)
  * @param live the injector's live endpoint and console rhythm (live)
- * @param given the perfgate settings this run was given as system properties (-Dkey=value), kept in
- *     its summary so that {@code analyze} judges it again by the same ones; the target's settings
- *     and every value the run masks as a secret are left out
+ * @param given the judging settings this run was given as system properties (-Dkey=value), kept in
+ *     its summary so that {@code analyze} judges it again by the same ones: the plan's, the gates',
+ *     the analysis's and the shard's, never a value the run masks as a secret
  */
 public record Settings(
     String scenario,

@@ -214,15 +214,37 @@ public final class SettingsLoader {
   }
 
   /**
-   * The perfgate settings among the system properties, for a later {@code analyze} of the run:
-   * without the target's (the summary keeps the masked address; secrets stay where they came from)
-   * and without any value the run masks.
+   * Where a run's judging settings live: the plan, the gates, the analysis and the injector's
+   * shard. What is left out (target, workload, demo, live) does not change a verdict and may hold a
+   * secret (a header, a query parameter, a body).
+   */
+  private static final Set<String> JUDGING_ROOTS =
+      Set.of(
+          "scenario",
+          "env",
+          "users",
+          "rate",
+          "duration",
+          "ramp",
+          "scale",
+          "run",
+          "sla",
+          "analysis",
+          "profiles",
+          "injector",
+          "baselines");
+
+  /**
+   * The judging settings among the system properties, for a later {@code analyze} of the run: an
+   * allow-list of roots, and never a value the run masks as a secret.
    */
   private Map<String, String> given(Target target) {
     Map<String, String> given = new TreeMap<>();
     systemProperties.forEach(
         (k, v) -> {
-          if (isSetting(k) && !k.startsWith("target.") && target.redactor().redact(v).equals(v)) {
+          String root = k.contains(".") ? k.substring(0, k.indexOf('.')) : k;
+          boolean judging = JUDGING_ROOTS.contains(root) || k.equals(CONFIG_FILE_PROPERTY);
+          if (judging && target.redactor().redact(v).equals(v)) {
             given.put(k, v);
           }
         });

@@ -23,8 +23,10 @@ import org.HdrHistogram.PackedHistogram;
  * clock that stepped back, and answers slower than the bound) are counted one by one in a sorted
  * map, so that nothing a run can log is ever rounded.
  *
- * <p>A distribution is dense while it is recorded into (256 KB, fast); {@link #compact} turns it
- * into HdrHistogram's packed form, whose size follows the number of distinct values, for the many
+ * <p>A distribution takes the dense form (256 KB, fast) only once a value of {@value #FRONT} ms or
+ * more arrives; until then, and when first read with no such value, it is in HdrHistogram's packed
+ * form, whose size follows the number of distinct values: a run with a thousand request names does
+ * not hold a thousand dense histograms. {@link #compact} turns a dense one packed, for the many
  * small distributions a run keeps (one per second). The common answers, under {@value #FRONT} ms,
  * are first counted in a small plain array and folded into the histogram before anything reads it:
  * a log of millions of fast requests costs one array increment per value. Not thread-safe.
@@ -38,7 +40,12 @@ public final class Distribution {
   /** Values below this are counted in {@link #front} until the next read. */
   static final int FRONT = 1024;
 
+  /** null until a value needs it or the distribution is read. */
   private AbstractHistogram counts;
+
+  /** A packed copy made to be kept: values go straight into it, not through {@link #front}. */
+  private final boolean compacted;
+
   private long[] front;
   private boolean frontDirty;
   private NavigableMap<Integer, long[]> outside;
@@ -49,11 +56,12 @@ public final class Distribution {
   private int max = Integer.MIN_VALUE;
 
   public Distribution() {
-    this.counts = dense();
+    this.compacted = false;
   }
 
   private Distribution(AbstractHistogram counts) {
     this.counts = counts;
+    this.compacted = counts instanceof PackedHistogram;
   }
 
   private static Histogram dense() {
@@ -74,13 +82,16 @@ public final class Distribution {
     if (times <= 0) {
       return;
     }
-    if (value >= 0 && value < FRONT && !(counts instanceof PackedHistogram)) {
+    if (value >= 0 && value < FRONT && !compacted) {
       if (front == null) {
         front = new long[FRONT];
       }
       front[value] += times;
       frontDirty = true;
     } else if (value >= 0 && value < DENSE_LIMIT) {
+      if (counts == null) {
+        counts = dense();
+      }
       counts.recordValueWithCount(value, times);
     } else {
       if (outside == null) {
@@ -101,6 +112,9 @@ public final class Distribution {
 
   /** Folds the front counters into the histogram: every read starts with this. */
   private void fold() {
+    if (counts == null) {
+      counts = packed();
+    }
     if (frontDirty) {
       for (int v = 0; v < FRONT; v++) {
         if (front[v] != 0) {

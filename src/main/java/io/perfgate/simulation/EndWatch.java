@@ -9,6 +9,8 @@ import io.perfgate.pipeline.RunPipeline;
 import io.perfgate.results.LogFormatException;
 import io.perfgate.results.LogReader;
 import io.perfgate.results.RunMarker;
+import io.perfgate.summary.Summary;
+import io.perfgate.summary.SummaryCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,9 +179,12 @@ public final class EndWatch {
             + ".");
     System.out.flush();
     if (recorded(log)) {
+      // Gatling's report first, so that perfgate's page and summary link it when it was built.
+      gatlingReport();
       List<String> args = new ArrayList<>(List.of("analyze", runDir.toString()));
       args.addAll(settings);
       Main.run(args.toArray(String[]::new), System.out, System.err, Path.of(""));
+      markGatlingReport();
     } else {
       unrecorded();
     }
@@ -192,6 +197,86 @@ public final class EndWatch {
     deleteQuietly(outOfMemoryFlag(results, pid));
     System.out.flush();
     System.err.flush();
+  }
+
+  /** How long Gatling may take to build its report of a run that died, before it is stopped. */
+  static final Duration REPORT_LIMIT = Duration.ofMinutes(5);
+
+  /**
+   * Gatling's HTML report of what the log holds, built by Gatling itself in a JVM of its own
+   * ({@code -ro}) with the run's heap, when it can read the log: a log cut mid-record may defeat
+   * it, and then the run has perfgate's page only. Its output goes to perfgate/gatling-report.log.
+   */
+  private void gatlingReport() {
+    Path output = runDir.resolve(RunPipeline.FOLDER).resolve("gatling-report.log");
+    List<String> cmd =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx" + Math.max(256L << 20, heapMax),
+            "-XX:-HeapDumpOnOutOfMemoryError",
+            "-XX:-CreateCoredumpOnCrash",
+            "-XX:ErrorFile=" + results.toAbsolutePath() + "/hs_err_pid%p.log",
+            // What gatling-maven-plugin gives the Gatling JVM on Java 17: its log reader needs
+            // them.
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+            // Gatling looks up its latest release online at every start unless told it just did.
+            "-Djava.util.prefs.PreferencesFactory=" + OfflinePreferences.class.getName(),
+            "-cp",
+            ClassPath.expanded(),
+            "io.gatling.app.Gatling",
+            "-ro",
+            runDir.getFileName().toString(),
+            "-rf",
+            results.toAbsolutePath().toString());
+    System.out.println("perfgate: Gatling builds its report of what the log holds.");
+    System.out.flush();
+    try {
+      Files.createDirectories(output.getParent());
+      Process p =
+          new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(REPORT_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        System.out.println(
+            "perfgate: Gatling's report took longer than "
+                + REPORT_LIMIT.toMinutes()
+                + " minutes and was stopped; perfgate's page stands alone for this run.");
+      } else if (!Files.isRegularFile(runDir.resolve("index.html"))) {
+        // Its exit status says whether the log's own assertions held, not whether it built.
+        System.out.println(
+            "perfgate: Gatling could not build its report from this log (what it said is in "
+                + output
+                + "); perfgate's page stands alone for this run.");
+      }
+    } catch (IOException e) {
+      System.out.println("perfgate: could not start Gatling's report (" + e.getMessage() + ").");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Gatling's assertion rows carry perfgate's verdict on the measured window, as at the end of a
+   * run that did not die.
+   */
+  private void markGatlingReport() {
+    Path index = runDir.resolve("index.html");
+    Path summaryFile = runDir.resolve(RunPipeline.FOLDER).resolve(SummaryCodec.FILE_NAME);
+    if (!Files.isRegularFile(index) || !Files.isRegularFile(summaryFile)) {
+      return;
+    }
+    try {
+      Summary summary = SummaryCodec.read(summaryFile);
+      int asserted = RunGates.of(loadSettings(), simulation).gates().size();
+      GatlingReport.markAssertions(
+          index,
+          summary.gates().subList(0, Math.min(asserted, summary.gates().size())),
+          AfterRun.window(summary));
+    } catch (IOException | io.perfgate.baseline.BaselineException | RuntimeException e) {
+      System.err.println(
+          "perfgate: could not mark Gatling's report with the verdict: " + e.getMessage());
+    }
   }
 
   private static Path log(Path runDir) {

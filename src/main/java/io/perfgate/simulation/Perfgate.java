@@ -128,7 +128,9 @@ public final class Perfgate {
         RunWatch.start(
             new RunWatch.Judges(
                 stop.active()
-                    ? Optional.of(new StopJudge(stop, plan.warmUp(), settings.gates()))
+                    ? Optional.of(
+                        new StopJudge(
+                            stop, plan.warmUp(), settings.gates(), settings.sla().enoughData()))
                     : Optional.empty(),
                 (int) Math.max(1, stop.window().toSeconds()),
                 new StopStandings(stop, plan.warmUp(), settings.gates()),

@@ -3,6 +3,7 @@ package io.perfgate.simulation;
 import static io.gatling.javaapi.core.CoreDsl.ElFileBody;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -66,28 +67,32 @@ final class Requests {
     for (Check c : e.checks()) {
       checks.add(check(c));
     }
-    // Gatling keeps one transformer per request: the probe and the answer's checks share it. A
-    // transformer makes Gatling keep every answer's body until the checks have run, which it
-    // otherwise drops chunk by chunk when no check needs it: only requests that need one get one.
-    boolean readsBody = !e.checks().isEmpty();
-    if (readsBody || probe != null) {
+    if (probe != null) {
+      // The probe is a response-time check, not a transformer: a transformer makes Gatling keep
+      // every answer's body until the checks have run (which it otherwise drops chunk by chunk
+      // when no check needs it). Gatling runs every check of an answer, after a failed one too
+      // (response-time checks last), right as the answer completes: its time is the figure Gatling
+      // logs (end - start), and now is its end. Not called for a request that got no answer
+      // (refused, timed out).
+      checks.add(
+          responseTimeInMillis()
+              .transformWithSession(
+                  (millis, session) -> {
+                    long end = System.currentTimeMillis();
+                    probe.answered(session.groups(), end - millis, end);
+                    return millis;
+                  }));
+    }
+    // An answer's checks read its body: it is held whole for them, so it is measured first.
+    if (!e.checks().isEmpty()) {
       boolean json = e.checks().stream().anyMatch(c -> c instanceof Check.JsonPath);
       Set<Integer> expected = Set.copyOf(e.expect());
       r =
           r.transformResponse(
               (response, session) -> {
-                if (probe != null) {
-                  // Gatling's response time is end - start of the answer, the figure it logs. It
-                  // calls this for every answer (not for a request that got none: refused, timed
-                  // out), on its HTTP threads, before the checks run.
-                  probe.answered(
-                      session.groups(), response.startTimestamp(), response.endTimestamp());
-                }
-                if (readsBody) {
-                  limited(response, name, maxAnswer);
-                  if (json && expectedStatus(response.status().code(), expected)) {
-                    suitsJson(response, name, mask);
-                  }
+                limited(response, name, maxAnswer);
+                if (json && expectedStatus(response.status().code(), expected)) {
+                  suitsJson(response, name, mask);
                 }
                 return response;
               });
@@ -125,7 +130,7 @@ final class Requests {
     throw new AnswerNotJson(
         request,
         contentType == null ? "" : mask.apply(contentType.strip()),
-        mask.apply(shown(head, n)),
+        shown(head, n, mask),
         response.body().length());
   }
 
@@ -151,8 +156,10 @@ final class Requests {
    * The first bytes as text on one line, cut with "..." at {@value #SHOWN} characters; controls and
    * bytes that are not UTF-8 show as "?". ASCII only: the console may have no other charset.
    */
-  static String shown(byte[] head, int n) {
-    String text = new String(head, 0, n, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+  static String shown(byte[] head, int n, UnaryOperator<String> mask) {
+    // Masked before it is cut: a secret across the cut would otherwise show its first characters.
+    String text =
+        mask.apply(new String(head, 0, n, StandardCharsets.UTF_8)).replaceAll("\\s+", " ").strip();
     StringBuilder sb = new StringBuilder();
     text.codePoints()
         .limit(SHOWN)

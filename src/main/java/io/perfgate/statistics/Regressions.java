@@ -201,7 +201,8 @@ public final class Regressions {
       String why = tooShort(current, "this run");
       why = why != null ? why : tooFew(figure, current, "");
       for (int k = 0; why == null && k < baselines.size(); k++) {
-        why = tooFew(figure, baselines.get(k), " in one of the baseline runs");
+        why = tooShort(baselines.get(k), "one of the baseline runs");
+        why = why != null ? why : tooFew(figure, baselines.get(k), " in one of the baseline runs");
       }
       if (why != null) {
         out[f] = unjudged(figure, mean(v), figure.of(current), against, why);

@@ -132,8 +132,8 @@ public record Summary(
    *     there is none)
    * @param histograms the file holding the run's distributions, relative to perfgate's folder (""
    *     when none was written)
-   * @param settings the perfgate settings the run was given as -Dkey=value (the target's and any
-   *     secret left out): {@code analyze} applies them again before its own
+   * @param settings the judging settings the run was given as -Dkey=value (never the target's, the
+   *     workload's, the demo's or the live endpoint's): {@code analyze} applies them again
    */
   @JsonPropertyOrder({
     "id",

@@ -124,12 +124,17 @@ class StopJudgeTest {
             criteria(OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(), true),
             WARM_UP,
             gates);
-    // rps and request gates are not judged on the window; the global p95 gate is.
-    assertEquals(Optional.empty(), judge.judge(window(6_000, 16_000, 100, 0, 150, 0)));
+    // rps and request gates are not judged on the window; the global p95 gate is, once the window
+    // holds enough requests for a p95 (200 by default).
+    assertEquals(Optional.empty(), judge.judge(window(6_000, 16_000, 400, 0, 150, 0)));
     assertEquals(
         Optional.of(
             "gate 'p95 < 200ms' was breached in the 10s up to 16s into the run: p95 was 240ms"),
-        judge.judge(window(6_000, 16_000, 100, 0, 240, 0)));
+        judge.judge(window(6_000, 16_000, 400, 0, 240, 0)));
+    assertEquals(
+        Optional.empty(),
+        judge.judge(window(6_000, 16_000, 199, 0, 240, 0)),
+        "199 requests are not enough for a p95: no stop on them");
   }
 
   @Test

@@ -779,7 +779,7 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void theSettingsGivenAsPropertiesAreKeptForALaterAnalyzeWithoutTheTargetsOrSecrets() {
+    void theJudgingSettingsGivenAsPropertiesAreKeptForALaterAnalyzeAndNothingElse() {
       project("");
       Settings s =
           load(
@@ -789,7 +789,9 @@ class SettingsLoaderTest {
                   "sla.regression.runs", "3",
                   "java.version", "17",
                   "target.baseUrl", "http://127.0.0.1:9",
-                  "target.headers.Authorization", "Bearer t0ken-123"),
+                  "target.headers.Authorization", "Bearer t0ken-123",
+                  "live.bind", "127.0.0.1",
+                  "demo.faults.latency", "50ms"),
               Map.of());
       assertEquals(
           Map.of("scenario", "stress", "scale", "0.4", "sla.regression.runs", "3"), s.given());

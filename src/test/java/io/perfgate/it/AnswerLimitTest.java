@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfgate.testing.NothingOutsideResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (about 20 MB for 2 users in that heap) every such request fails, unread, with perfgate's message;
  * the run ends on time with its verdict and says why.
  */
+@ExtendWith(NothingOutsideResults.class)
 class AnswerLimitTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ANSWER = 32L << 20;

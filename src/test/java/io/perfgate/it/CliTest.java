@@ -231,6 +231,10 @@ class CliTest {
     var missing = cli("compare", runA.toString());
     assertEquals(64, missing.status());
     assertTrue(missing.err().contains("compare takes two runs"), missing.err());
+    var outside = cli("merge", runA.resolve("simulation.log").toString(), "--out", "merged-here");
+    assertEquals(64, outside.status(), outside.out() + outside.err());
+    assertTrue(outside.err().contains("outside results/"), outside.err());
+    assertFalse(Files.exists(Path.of("merged-here")), "nothing written outside results/");
     var noLog = cli("analyze", tmp.resolve("nowhere").toString());
     assertEquals(1, noLog.status());
     assertTrue(noLog.err().contains("there is no simulation.log"), noLog.err());

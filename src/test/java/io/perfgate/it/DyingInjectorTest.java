@@ -133,7 +133,16 @@ class DyingInjectorTest {
       JsonNode ended = JSON.readTree(dir.resolve("perfgate/ended.json").toFile());
       assertEquals("injector-killed", ended.path("cause").asText());
       assertTrue(summary.path("global").path("count").asLong() > 0);
-      System.out.println(Files.readString(output));
+      String console = Files.readString(output);
+      System.out.println(console);
+      // Gatling's own report of what the log holds (its reader takes a log cut by a kill), its
+      // assertion rows marked with perfgate's verdict, and linked from the summary.
+      assertTrue(console.contains("perfgate: Gatling builds its report of what the log holds."));
+      assertTrue(Files.isRegularFile(dir.resolve("index.html")), console);
+      assertEquals("../index.html", summary.path("run").path("gatlingReport").asText());
+      assertTrue(
+          Files.readString(dir.resolve("index.html")).contains("&mdash; perfgate, "),
+          "the assertion rows carry perfgate's verdict");
 
       // The next analyze, days later, says the same.
       var again =

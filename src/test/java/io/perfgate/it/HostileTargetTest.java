@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfgate.it.FaultServer.Mode;
+import io.perfgate.testing.NothingOutsideResults;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server on 127.0.0.1. Every run must end within its limits, leave summary.json and junit.xml (and
  * Gatling's report), fail, and say why in plain words. The runs go two at a time.
  */
+@ExtendWith(NothingOutsideResults.class)
 class HostileTargetTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfgate.testing.NothingOutsideResults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Preflight in real Gatling JVMs started under a low open-file limit (ulimit -n 256, as a small CI
  * container may have): a plan beyond it is refused before a single request, and one within it runs.
  */
+@ExtendWith(NothingOutsideResults.class)
 class InjectorLimitsTest {
   static final int OPEN_FILES = 256;
   private static final Duration LIMIT = Duration.ofMinutes(2);

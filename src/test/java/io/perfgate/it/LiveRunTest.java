@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.perfgate.testing.Chromium;
 import io.perfgate.testing.DevTools;
 import io.perfgate.testing.PrometheusServer;
+import io.perfgate.testing.RequiredTool;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -106,10 +106,8 @@ class LiveRunTest {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void prometheusScrapingARealRunOfTheDemoAgreesWithItsSummary() throws Exception {
-    assumeTrue(
-        PrometheusServer.installed(),
-        "/usr/bin/prometheus is missing, so the live endpoint is not checked against a real"
-            + " Prometheus here (apt-get install -y prometheus; CI installs it).");
+    RequiredTool.require(
+        PrometheusServer.installed(), "/usr/bin/prometheus (apt-get install prometheus)");
     int live = PrometheusServer.freePort();
     Path results = dir.resolve("results");
     Path output = dir.resolve("run.log");
@@ -158,8 +156,10 @@ class LiveRunTest {
           "live run: summary.json counts %d requests, Prometheus scraped %.0f at its last scrape"
               + " (a second holds at most %d)%n",
           global, scraped, lastSecond);
+      // The last scrape comes up to a second before the run's end, and the console summary it
+      // reads up to a second after the requests: at most two seconds of requests are missed.
       assertTrue(
-          scraped <= global && global - scraped <= lastSecond,
+          scraped <= global && global - scraped <= 2 * lastSecond,
           "scraped " + scraped + " of " + global);
 
       Set<String> expected = new TreeSet<>();
@@ -325,10 +325,7 @@ class LiveRunTest {
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void theLivePageGrowsInABrowserDuringARealRun() throws Exception {
-    assumeTrue(
-        Chromium.installed(),
-        "/usr/bin/chromium is missing, so the live page is not checked in a browser here"
-            + " (apt-get install -y chromium; CI installs it).");
+    RequiredTool.require(Chromium.installed(), "/usr/bin/chromium (apt-get install chromium)");
     int live = PrometheusServer.freePort();
     Path output = dir.resolve("run.log");
     Process run =
@@ -378,8 +375,11 @@ class LiveRunTest {
       assertEquals(List.of(), browser.problems(), "nothing on the console");
       int exit = await(run, output);
       assertTrue(exit == 0 || exit == 2, Files.readString(output));
+      // Once the JVM has exited, the page's next read of live.json is refused (Chromium names the
+      // error, not always the address): that and nothing else.
       assertFalse(
-          browser.problems().stream().anyMatch(p -> !p.contains("live.json")),
+          browser.problems().stream()
+              .anyMatch(p -> !p.contains("live.json") && !p.contains("ERR_CONNECTION_REFUSED")),
           "only the lost connection at the JVM's exit: " + browser.problems());
     } finally {
       if (run.isAlive()) {

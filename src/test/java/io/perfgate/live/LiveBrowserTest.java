@@ -2,10 +2,10 @@ package io.perfgate.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.perfgate.testing.Chromium;
 import io.perfgate.testing.DevTools;
+import io.perfgate.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +39,7 @@ class LiveBrowserTest {
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void thePageRefreshesItselfWhileTheRunGoesAndLinksTheReportsWhenItEnds() throws Exception {
-    assumeTrue(
-        Chromium.installed(),
-        "/usr/bin/chromium is missing, so the live page is not checked in a browser here"
-            + " (apt-get install -y chromium; CI installs it).");
+    RequiredTool.require(Chromium.installed(), "/usr/bin/chromium (apt-get install chromium)");
     LiveRecorder recorder = LivePrometheusTest.recorder();
     recorder.injectorHealth(new JvmHealth());
     recorder.phases(List.of(new PhaseSpan("ramp", 0, 4), new PhaseSpan("hold", 4, 40)));

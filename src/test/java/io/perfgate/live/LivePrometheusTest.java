@@ -2,11 +2,11 @@ package io.perfgate.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfgate.analysis.Explanations;
 import io.perfgate.testing.PrometheusServer;
+import io.perfgate.testing.RequiredTool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -28,10 +28,8 @@ class LivePrometheusTest {
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void prometheusScrapesTheCountAndTheP95ThatWereFed() throws Exception {
-    assumeTrue(
-        PrometheusServer.installed(),
-        "/usr/bin/prometheus is missing, so the live endpoint is not checked against a real"
-            + " Prometheus here (apt-get install -y prometheus; CI installs it).");
+    RequiredTool.require(
+        PrometheusServer.installed(), "/usr/bin/prometheus (apt-get install prometheus)");
     LiveRecorder recorder = recorder();
     ConsoleFeed console = SyntheticFeed.start(recorder);
     try (LiveServer live = LiveServer.start(LiveSettings.defaults(), recorder);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** How perfgate tells an answer that is not JSON, and shows its first bytes. */
@@ -32,10 +33,19 @@ class AnswerShapeTest {
   @Test
   void theFirstBytesShowOnOneLineInAsciiCut() {
     byte[] page = ("<html>\n  <body>\u0001" + "x".repeat(100)).getBytes(StandardCharsets.UTF_8);
-    String shown = Requests.shown(page, page.length);
+    String shown = Requests.shown(page, page.length, UnaryOperator.identity());
     assertEquals("<html> <body>?" + "x".repeat(46) + "...", shown);
     byte[] latin1 = {(byte) 'a', (byte) 0xE9, (byte) 'b'};
-    assertEquals("a?b", Requests.shown(latin1, 3));
+    assertEquals("a?b", Requests.shown(latin1, 3, UnaryOperator.identity()));
+  }
+
+  @Test
+  void aSecretAcrossTheCutIsMaskedWhole() {
+    String secret = "s3cret-t0ken-value-that-runs-past-the-cut";
+    byte[] page = ("<html>" + "y".repeat(40) + secret + "</html>").getBytes(StandardCharsets.UTF_8);
+    String shown = Requests.shown(page, page.length, t -> t.replace(secret, "***"));
+    assertEquals("<html>" + "y".repeat(40) + "***</html>", shown);
+    assertFalse(shown.contains("s3cret"), shown);
   }
 
   @Test
