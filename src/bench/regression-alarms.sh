@@ -173,8 +173,9 @@ regressed() {
   figures=$(sed -n 's/^breach=regression global \([a-z0-9.]*\) no regression.*/\1/p' <<<"$facts" | xargs)
   echo "${figures:--}"
 }
+# The p95 regression gate's change and interval ("p95 +2 % [-3 %, +7 %] against ...").
 p95_note() {
-  sed -n 's/.*"note" : "\(p95 [^:"]*\).*/\1/p' "$1/perfgate/summary.json" | head -1
+  cli facts "$1" | sed -n 's/^regression=\(p95 [^:]*\).*/\1/p' | head -1
 }
 
 echo
@@ -189,7 +190,7 @@ echo
 BASE_RESULTS=$WORK/baseline
 for i in $(seq 1 "$BASELINE_RUNS"); do
   run "$BASE_RESULTS" "$BASE" -Dsla.regression.enabled=false -Dbaselines="$NONE"
-  echo "baseline run $i: $(basename "$RUN") (other load before / during: $BUSY % / $DURING %; p95 $(sed -n '/"measured"/,/}/s/.*"p95" : \([0-9]*\).*/\1/p' "$RUN/perfgate/summary.json" | head -1) ms)"
+  echo "baseline run $i: $(basename "$RUN") (other load before / during: $BUSY % / $DURING %; p95 $(cli facts "$RUN" | sed -n 's/^p95=//p') ms)"
   if ((i == 1)); then
     cli baseline save "$RUN" "${SETTINGS[@]}" -Dbaselines="$PINNED" >/dev/null ||
       die "baseline save of $RUN failed"

@@ -16,12 +16,15 @@ import io.perfgate.summary.Summary;
  * aborted=false                              a stop criterion ended the run
  * requests=116                               every request of the whole run
  * ok=116                                     the requests that succeeded
+ * p95=212                                    the measured window's p95 and p99, exact, in ms
+ * p99=340
  * gates=9                                    gates of the run, judged or not
  * failed=2                                   gates breached
  * failedRegression=1                         breached regression gates
  * failedSla=1                                the other breached gates
  * unjudged=1                                 gates not judged for lack of data (not failed)
  * breach=regression global p95 ... : actual 21 ms, threshold 20ms (baseline ...)   one line each
+ * regression=p95 +12 % [+8 %, +16 %] against the last 5 runs: ...   each regression gate's verdict
  * </pre>
  */
 final class Facts {
@@ -37,6 +40,8 @@ final class Facts {
     line(out, "aborted", Boolean.toString(s.run().aborted()));
     line(out, "requests", Long.toString(s.global().count()));
     line(out, "ok", Long.toString(s.global().ok()));
+    line(out, "p95", Long.toString(s.measured().p95()));
+    line(out, "p99", Long.toString(s.measured().p99()));
     int failed = 0;
     int regression = 0;
     StringBuilder breaches = new StringBuilder();
@@ -70,7 +75,13 @@ final class Facts {
         out,
         "unjudged",
         Long.toString(s.gates().stream().filter(g -> g.unjudged() && g.passed()).count()));
-    return out.append(breaches).toString();
+    out.append(breaches);
+    for (GateResult g : s.gates()) {
+      if (g.kind() == Gate.Kind.REGRESSION && !g.note().isEmpty()) {
+        line(out, "regression", g.note());
+      }
+    }
+    return out.toString();
   }
 
   private static void line(StringBuilder out, String key, String value) {

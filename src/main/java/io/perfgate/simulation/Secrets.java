@@ -140,6 +140,13 @@ final class Secrets {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private ConsoleFeed feed;
 
+    /**
+     * An error line of Gatling's console whose message may go on in the next line: Gatling cuts a
+     * long message after about 100 characters and prints the rest on the next line, so a secret
+     * across that cut is masked on the two lines joined, never piece by piece.
+     */
+    private String held;
+
     MaskingStream(PrintStream out, Redactor redactor, Charset charset) {
       this.out = out;
       this.redactor = redactor;
@@ -155,6 +162,7 @@ final class Secrets {
     /** The run has ended: prints what the feed still holds (the run's last summary). */
     synchronized void finish() {
       pass();
+      release();
       if (feed != null) {
         print(feed.finish());
         out.flush();
@@ -195,7 +203,32 @@ final class Secrets {
       }
       String text = line.toString(charset);
       line.reset();
-      String masked = redactor.redact(text);
+      if (held != null) {
+        String head = held;
+        held = null;
+        if (ConsoleErrorLine.continues(text)) {
+          ConsoleErrorLine.mask(head, text, redactor).forEach(this::emit);
+          return;
+        }
+        emit(redactor.redact(head));
+      }
+      if (ConsoleErrorLine.mayContinue(text)) {
+        held = text;
+        return;
+      }
+      emit(redactor.redact(text));
+    }
+
+    /** Emits what a held error line still holds: the run's console ends with no next line. */
+    private void release() {
+      if (held != null) {
+        String head = held;
+        held = null;
+        emit(redactor.redact(head));
+      }
+    }
+
+    private void emit(String masked) {
       if (feed != null && masked.endsWith("\n")) {
         try {
           print(feed.line(masked.substring(0, masked.length() - 1)));

@@ -209,6 +209,25 @@ class CliTest {
   }
 
   @Test
+  void factsGiveScriptsTheVerdictAndTheMeasuredFigures() throws Exception {
+    JsonNode summary = JSON.readTree(runA.resolve("perfgate/summary.json").toFile());
+    var o = cli("facts", runA.toString());
+    assertEquals(0, o.status(), o.out() + o.err());
+    List<String> lines = Arrays.asList(o.out().split("\n"));
+    assertTrue(lines.contains("verdict=" + summary.path("verdict").asText()), o.out());
+    assertTrue(lines.contains("p95=" + summary.at("/measured/p95").asLong()), o.out());
+    assertTrue(lines.contains("p99=" + summary.at("/measured/p99").asLong()), o.out());
+    long regressionGates = 0;
+    for (JsonNode g : summary.path("gates")) {
+      if (g.path("kind").asText().equals("regression") && !g.path("note").asText().isEmpty()) {
+        regressionGates++;
+      }
+    }
+    assertEquals(
+        regressionGates, lines.stream().filter(l -> l.startsWith("regression=")).count(), o.out());
+  }
+
+  @Test
   void runsListsPastRunsWithTheirVerdicts() {
     var o = cli("runs", "--results", runA.getParent().toString());
     assertEquals(0, o.status(), o.out() + o.err());

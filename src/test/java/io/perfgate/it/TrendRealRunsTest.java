@@ -49,6 +49,10 @@ class TrendRealRunsTest {
     assertTrue(Files.isRegularFile(page));
 
     Chromium.Loaded loaded = Chromium.load(page, tmp);
+    Path shot = Path.of("target", "trend-real-runs.png");
+    Chromium.screenshot(page, shot, 2600, tmp);
+    System.out.println(
+        "trend page after " + RUNS + " real runs: screenshot " + shot.toAbsolutePath());
 
     loaded.assertNoErrors();
     var plots = loaded.plots();

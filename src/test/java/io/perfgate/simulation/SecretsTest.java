@@ -108,4 +108,58 @@ class SecretsTest {
     assertTrue(printed.contains("a prompt without a line break"), printed);
     assertTrue(recorder.startEpochMillis() > 0, "the start line reached the feed");
   }
+
+  @Test
+  void aSecretThatGatlingsConsoleCutsAcrossTwoLinesIsMaskedWhole() {
+    String secret = "tok-0123456789abcdef";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream sink = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Secrets.MaskingStream console =
+        new Secrets.MaskingStream(sink, Redactor.of(List.of(secret)), StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    // Gatling's errors block: the message's first 99 characters, its count, then the rest.
+    String message =
+        "j.n.ConnectException: Connection refused to http://127.0.0.1:9/api/v1/search?q=x&tok="
+            + secret
+            + " after 3 attempts";
+    int cut = 99;
+    out.println("---- Errors " + "-".repeat(20));
+    out.println("> " + message.substring(0, cut) + "   123,456   (100%)");
+    out.println(message.substring(cut));
+    out.println("=".repeat(30));
+    out.flush();
+    console.finish();
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    int split = message.indexOf(secret);
+    assertTrue(split < cut && split + secret.length() > cut, "the cut falls inside the secret");
+    for (int n = 4; n < secret.length(); n++) {
+      assertFalse(printed.contains(secret.substring(0, n) + " "), printed);
+      assertFalse(printed.contains("\n" + secret.substring(secret.length() - n)), printed);
+    }
+    assertFalse(printed.contains("0123456789"), printed);
+    assertTrue(printed.contains("&tok=***"), printed);
+    assertTrue(printed.contains("   123,456   (100%)"), "the count keeps its place: " + printed);
+    assertTrue(
+        printed
+            .replaceAll("\\s+123,456\\s+\\(100%\\)\\R", "")
+            .contains("&tok=*** after 3 attempts"),
+        "the message reads whole again without the count and the cut: " + printed);
+    assertTrue(printed.endsWith("=".repeat(30) + System.lineSeparator()), printed);
+  }
+
+  @Test
+  void anErrorLineWithoutContinuationPassesAsItIs() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream sink = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    Secrets.MaskingStream console =
+        new Secrets.MaskingStream(sink, Redactor.of(List.of("s3cret-v")), StandardCharsets.UTF_8);
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    String full = "> " + "x".repeat(99) + "   12   (50%)";
+    out.println(full);
+    out.println("> short error   12   (50%)");
+    console.finish();
+    assertEquals(
+        full + "\n> short error   12   (50%)\n",
+        bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+  }
 }

@@ -71,6 +71,38 @@ public final class Chromium {
   }
 
   /**
+   * A screenshot of {@code page} (1280 pixels wide, {@code height} high) into {@code png}, for
+   * people to look at what a test saw; a fresh profile under {@code dir}.
+   */
+  public static void screenshot(Path page, Path png, int height, Path dir) throws Exception {
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    Process chromium =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("screenshot-profile"),
+                "--window-size=1280," + height,
+                "--screenshot=" + png.toAbsolutePath(),
+                page.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("screenshot.log").toFile())
+            .start();
+    chromium.getOutputStream().close();
+    try {
+      assertTrue(chromium.waitFor(90, TimeUnit.SECONDS), "Chromium finished within 90 s");
+    } finally {
+      chromium.destroyForcibly();
+    }
+    assertTrue(Files.size(png) > 0, "Chromium wrote " + png);
+  }
+
+  /**
    * Loads {@code page} with a fresh profile under {@code dir}; the DOM is dumped after its scripts
    * ran.
    */
