@@ -254,9 +254,10 @@ run_one() {
   m0=$(machine_ticks) n0=$(nginx_ticks)
   local live_props=()
   if [[ -n ${LIVE_SCRAPE:-} && $kind == suite ]]; then
-    LIVE_PORT=$((20000 + (RANDOM * 32768 + RANDOM) % 30000))
-    live_props=(-Dlive.port="$LIVE_PORT")
-    scrape_live "$LIVE_PORT" "$dir" &
+    # perfgate picks a free port and names it at start: a port chosen here could collide with
+    # the ephemeral ports the load itself is using.
+    live_props=(-Dlive.port=0)
+    scrape_live "$dir" &
     scraper=$!
   fi
   /usr/bin/time -f '%U %S %e' -o "$dir/time" \
@@ -286,6 +287,11 @@ run_one() {
   if [[ -n $scraper ]]; then
     kill "$scraper" 2>/dev/null || true
     wait "$scraper" 2>/dev/null || true
+    # The endpoint must really have been read about once a second, or the figures say nothing.
+    local reads
+    reads=$(cat "$dir/scrapes" 2>/dev/null || echo 0)
+    ((reads * 2 >= SECS)) || die "the suite's live endpoint was read $reads times in a ${SECS}s run"
+    LIVE_READS=$((${LIVE_READS:-0} + reads))
   fi
   if ((status != 0)); then
     tail -40 "$dir/console.log" >&2
@@ -331,8 +337,12 @@ run_one() {
 # Reads the suite's live endpoint every second while it runs (LIVE_SCRAPE=1): /metrics as a
 # Prometheus server would, and the live page's data as an open browser tab would.
 scrape_live() {
-  local port=$1 dir=$2 ok=0
+  local dir=$1 port="" ok=0
   while sleep 1; do
+    if [[ -z $port ]]; then
+      port=$(sed -n 's|^live: live page http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$dir/console.log" 2>/dev/null | head -1)
+      [[ -n $port ]] || continue
+    fi
     if exec 4<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
       printf 'GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&4
       cat <&4 >/dev/null
@@ -390,6 +400,10 @@ for case in $CASES; do
   fi
 done
 
+if [[ -n ${LIVE_SCRAPE:-} ]]; then
+  echo
+  echo "live endpoint: /metrics and /live.json read ${LIVE_READS:-0} times in all during the suite's runs"
+fi
 busiest=$(awk '{ print $11 }' "$WORK/runs" | sort -n | tail -1)
 if ((busiest >= QUIET_BELOW)); then
   echo "NOTE: other processes used up to ${busiest}% of the machine during a run: the figures are"
