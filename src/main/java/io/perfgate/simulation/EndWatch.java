@@ -199,8 +199,11 @@ public final class EndWatch {
     System.err.flush();
   }
 
-  /** How long Gatling may take to build its report of a run that died, before it is stopped. */
-  static final Duration REPORT_LIMIT = Duration.ofMinutes(5);
+  /**
+   * How long Gatling may take to build its report of a run that died, before it is stopped: well
+   * within the time a dying JVM waits for the verdict, so that the verdict still comes first.
+   */
+  static final Duration REPORT_LIMIT = RunEnd.FINALISE_TIMEOUT.minusMinutes(1);
 
   /**
    * Gatling's HTML report of what the log holds, built by Gatling itself in a JVM of its own
