@@ -1,13 +1,11 @@
 package io.perfgate.live;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -29,9 +27,9 @@ import java.util.TreeSet;
  * <p>Two feeds write into it. Gatling's console, once a second, adds to the request counters
  * ({@code perfgate_requests_total} by request and status), the error counters (by class: the
  * console counts errors by message, not by request) and the users. The response-time probe, answer
- * by answer on the HTTP threads, observes the histogram {@code perfgate_request_duration_seconds}
- * by request: a data point the recorder cached per request, whose observation is a few adder
- * increments. Everything else (phase, progress, stop criteria, gates, the injector's and the
+ * by answer on the HTTP threads, fills the buckets of {@code perfgate_request_duration_seconds} by
+ * request, which the recorder counts itself ({@link DurationBuckets}) and this registry collects at
+ * each scrape. Everything else (phase, progress, stop criteria, gates, the injector's and the
  * target's resources) is read from {@link Readings} when Prometheus scrapes.
  */
 final class LiveMetrics {
@@ -80,11 +78,13 @@ final class LiveMetrics {
     StopStanding stop();
 
     List<GateStanding> gates();
+
+    /** Each request's response-time buckets, copied now. */
+    List<DurationBuckets.Snapshot> requestDurations();
   }
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter requests;
-  private final Histogram requestDuration;
   private final Counter errors;
   private final Gauge usersActive;
   private final Counter usersStarted;
@@ -108,19 +108,13 @@ final class LiveMetrics {
             .constLabels(constant)
             .withoutExemplars()
             .register(registry);
-    requestDuration =
-        Histogram.builder()
-            .name(REQUEST_DURATION)
-            .unit(Unit.SECONDS)
-            .help(
-                "Response times of the answers to perfgate's configured requests, by request (a"
-                    + " request that got no answer, e.g. refused or timed out, has none)")
-            .labelNames("request")
-            .constLabels(constant)
-            .classicOnly()
-            .classicUpperBounds(BUCKETS)
-            .withoutExemplars()
-            .register(registry);
+    registry.register(
+        DurationBuckets.collector(
+            REQUEST_DURATION,
+            "Response times of the answers to perfgate's configured requests, by request (a"
+                + " request that got no answer, e.g. refused or timed out, has none)",
+            constant,
+            readings::requestDurations));
     errors =
         Counter.builder()
             .name(ERRORS)
@@ -283,11 +277,7 @@ final class LiveMetrics {
     return requests.labelValues(request, ok ? "ok" : "ko");
   }
 
-  /** The histogram's data point of one request label, to cache. */
-  DistributionDataPoint duration(String request) {
-    return requestDuration.labelValues(request);
-  }
-
+  /** The error counter of one class of message, to cache. */
   CounterDataPoint errors(String errorClass) {
     return errors.labelValues(errorClass);
   }

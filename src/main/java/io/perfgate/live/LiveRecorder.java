@@ -4,7 +4,6 @@ import io.perfgate.results.Distribution;
 import io.perfgate.results.SlidingWindow;
 import io.perfgate.summary.Figures;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
-import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
@@ -40,11 +39,11 @@ import java.util.function.UnaryOperator;
  * Everything else (phase, progress, the injector's and the target's resources, stop criteria,
  * gates, the end of the run) comes through its setters; any thread may read it meanwhile.
  *
- * <p>An answer costs the probe one map lookup, one short lock (array increments in its request's
- * and all requests' second) and one Prometheus histogram observation. Memory is bounded for a run
- * of any length: the page keeps {@code live.history} seconds second by second, the run's totals, at
- * most {@code live.maxRequests} request series (later names share {@value #OTHER_REQUESTS}),
- * {@value #MAX_MESSAGES} error messages and {@value #MAX_CLASSES} error classes.
+ * <p>An answer costs the probe one map lookup and one short lock (array increments in its request's
+ * and all requests' second and in its request's histogram buckets for Prometheus). Memory is
+ * bounded for a run of any length: the page keeps {@code live.history} seconds second by second,
+ * the run's totals, at most {@code live.maxRequests} request series (later names share {@value
+ * #OTHER_REQUESTS}), {@value #MAX_MESSAGES} error messages and {@value #MAX_CLASSES} error classes.
  *
  * <p>Request labels are Gatling's console paths with "/" between groups and name ({@code
  * checkout/pay}); Gatling cuts a path longer than {@value ConsoleSummary#MAX_PATH} characters, and
@@ -154,7 +153,7 @@ public final class LiveRecorder implements LiveMetrics.Readings {
     this.maxRequests = settings.maxRequests();
     this.history = settings.historySeconds();
     this.metrics = new LiveMetrics(this.labels, this);
-    this.all = new Series("", new SecondRing(history), null, null, null, new Distribution());
+    this.all = new Series("", new SecondRing(history), null, null, new Distribution());
     this.users = new ValueRing(history, 2);
     this.samples = new ValueRing(history, 2);
   }
@@ -188,12 +187,7 @@ public final class LiveRecorder implements LiveMetrics.Readings {
       if (all.ring.latest() == Long.MIN_VALUE) {
         all =
             new Series(
-                "",
-                new SecondRing(Math.max(history, exact), exact),
-                null,
-                null,
-                null,
-                all.measured);
+                "", new SecondRing(Math.max(history, exact), exact), null, null, all.measured);
       }
       for (String r : gatedRequests) {
         measuredLabels.add(masked(r));
@@ -393,15 +387,15 @@ public final class LiveRecorder implements LiveMetrics.Readings {
   private void timed(Series s, long startMillis, long endMillis) {
     long start = startEpochMillis;
     int ms = (int) Math.max(0, Math.min(Integer.MAX_VALUE, endMillis - startMillis));
-    if (start != Long.MIN_VALUE) {
-      long second = Math.floorDiv(endMillis - start, 1000);
-      synchronized (lock) {
+    synchronized (lock) {
+      s.buckets.add(ms);
+      if (start != Long.MIN_VALUE) {
+        long second = Math.floorDiv(endMillis - start, 1000);
         boolean measuring = second >= measuredFrom;
         s.timed(second, ms, measuring);
         all.timed(second, ms, measuring);
       }
     }
-    s.duration.observe(ms / 1000.0);
   }
 
   /** The label of a probe's answer: Gatling's console path, cut as Gatling cuts it. */
@@ -433,7 +427,6 @@ public final class LiveRecorder implements LiveMetrics.Readings {
           new Series(
               label,
               new SecondRing(history),
-              metrics.duration(label),
               metrics.requests(label, true),
               metrics.requests(label, false),
               measuredLabels.contains(label) ? new Distribution() : null);
@@ -450,7 +443,6 @@ public final class LiveRecorder implements LiveMetrics.Readings {
             new Series(
                 OTHER_REQUESTS,
                 new SecondRing(history),
-                metrics.duration(OTHER_REQUESTS),
                 metrics.requests(OTHER_REQUESTS, true),
                 metrics.requests(OTHER_REQUESTS, false),
                 null);
@@ -705,6 +697,17 @@ public final class LiveRecorder implements LiveMetrics.Readings {
     return gates;
   }
 
+  @Override
+  public List<DurationBuckets.Snapshot> requestDurations() {
+    synchronized (lock) {
+      List<DurationBuckets.Snapshot> out = new ArrayList<>(series.size());
+      for (Series s : series) {
+        out.add(s.buckets.snapshot(s.label));
+      }
+      return out;
+    }
+  }
+
   // ---- the page's view ----
 
   /**
@@ -802,7 +805,8 @@ public final class LiveRecorder implements LiveMetrics.Readings {
   private static final class Series {
     final String label;
     final SecondRing ring;
-    final DistributionDataPoint duration;
+    // The response-time histogram's buckets at /metrics (left empty for all requests together).
+    final DurationBuckets.Counts buckets = new DurationBuckets.Counts();
     final CounterDataPoint okCounter;
     final CounterDataPoint koCounter;
     // The measured window's response times; only for all requests and the requests gates name.
@@ -818,13 +822,11 @@ public final class LiveRecorder implements LiveMetrics.Readings {
     Series(
         String label,
         SecondRing ring,
-        DistributionDataPoint duration,
         CounterDataPoint okCounter,
         CounterDataPoint koCounter,
         Distribution measured) {
       this.label = label;
       this.ring = ring;
-      this.duration = duration;
       this.okCounter = okCounter;
       this.koCounter = koCounter;
       this.measured = measured;
