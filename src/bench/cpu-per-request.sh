@@ -16,8 +16,9 @@
 #
 # Each run is one Gatling JVM started directly (java -cp ... io.gatling.app.Gatling -nr), measured
 # by /usr/bin/time: user + system CPU seconds of the whole JVM, startup, load, perfgate's after-run
-# analysis and shutdown included, divided by the number of requests Gatling reports (checked
-# against nginx's own counter). Runs alternate plain, suite, plain, suite... with the same JVM
+# analysis and shutdown included, plus the CPU of the small JVM the suite starts beside it (its end
+# watcher), divided by the number of requests Gatling reports (checked against nginx's own
+# counter). Both simulations send the same request bytes (see PlainGatlingSimulation). Runs alternate plain, suite, plain, suite... with the same JVM
 # options and the same system properties; only the simulation class differs. The table also
 # splits each JVM's CPU into startup / load / after the load, to show where a difference comes from.
 # Exits 1 when, in a case, the median of the per-round ratios suite/plain exceeds 1.05; 2 when a
@@ -265,15 +266,26 @@ run_one() {
     ${PIN_JVM[@]+"${PIN_JVM[@]}"} java "${JVM_OPTS[@]}" "${PROPS[@]}" "${case_props[@]}" \
     ${live_props[@]+"${live_props[@]}"} -Dperfgate.resultsFolder="$dir/results" -cp "$CP" \
     io.gatling.app.Gatling -s "${CLASS[$kind]}" -rf "$dir/results" -nr >"$dir/console.log" 2>&1 &
-  local timed=$! jvm="" watcher status=0 samples=0 ticks count
+  local timed=$! jvm="" watcher status=0 samples=0 ticks count endwatch="" endwatch_ticks=0
   # Where the JVM's CPU goes: every 0.2 s, its CPU ticks so far and nginx's request counter (each
   # reading is one request more). The first and last readings during which requests arrived split
   # the JVM's CPU into startup, load and after the load (perfgate's analysis of the run, shutdown).
+  # The suite's JVM also starts a small JVM beside itself, which finalises the run should the
+  # Gatling JVM die (perfgate's end watcher, the JVM's only child). /usr/bin/time does not count
+  # it, as the Gatling JVM never waits for it, so its CPU ticks are read here too and added to the
+  # suite's: its last reading, just before the Gatling JVM ends, leaves out only its final look at
+  # the run folder.
   : >"$dir/samples"
   while kill -0 "$timed" 2>/dev/null; do
     if [[ -z $jvm ]] && watcher=$(pgrep -P "$timed"); then
       RUN_WATCHER=$watcher
       jvm=$(pgrep -P "$watcher" || true)
+    fi
+    if [[ -n $jvm && -z $endwatch ]]; then
+      endwatch=$(pgrep -P "$jvm" | head -1 || true)
+    fi
+    if [[ -n $endwatch ]] && ticks=$(awk '{ print $14 + $15 }' "/proc/$endwatch/stat" 2>/dev/null); then
+      endwatch_ticks=$ticks
     fi
     if [[ -n $jvm ]] && ticks=$(awk '{ print $14 + $15 }' "/proc/$jvm/stat" 2>/dev/null) &&
       count=$(nginx_requests); then
@@ -282,6 +294,7 @@ run_one() {
     fi
     sleep 0.2
   done
+  RUN_BESIDE=$(awk -v t="$endwatch_ticks" -v hz="$HZ" 'BEGIN { printf "%.2f", t / hz }')
   wait "$timed" || status=$?
   RUN_WATCHER=""
   if [[ -n $scraper ]]; then
@@ -312,7 +325,7 @@ run_one() {
   ((RUN_OK + RUN_KO == RUN_TOTAL)) || die "the counts in '$global' do not add up"
   read -r RUN_USER RUN_SYS RUN_WALL <"$dir/time"
   OTHER_DURING=$(awk -v m="$((m1 - m0))" -v n="$((n1 - n0))" -v u="$RUN_USER" -v s="$RUN_SYS" \
-    -v w="$RUN_WALL" -v hz="$HZ" -v c="$CORES" 'BEGIN { o = (m - n) / hz - u - s; if (o < 0) o = 0
+    -v b="$RUN_BESIDE" -v w="$RUN_WALL" -v hz="$HZ" -v c="$CORES" 'BEGIN { o = (m - n) / hz - u - s - b; if (o < 0) o = 0
       printf "%.0f", o * 100 / (w * c) }')
   # startup: CPU before the first request; after: CPU once the last request was answered.
   read -r RUN_STARTUP RUN_AFTER < <(awk -v hz="$HZ" -v total="$RUN_USER $RUN_SYS" '
@@ -358,22 +371,22 @@ scrape_live() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-printf '| case | round | simulation | other load before / during | requests | KO | req/s | user s | sys s | CPU s | CPU µs/request | of which startup / load / after s | load µs/request |\n'
-printf '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| case | round | simulation | other load before / during | requests | KO | req/s | user s | sys s | watcher JVM s | CPU s | CPU µs/request | of which startup / load / after s | load µs/request |\n'
+printf '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 declare -A PER
 declare -A RATIOS
 for round in $(seq 1 "$ROUNDS"); do
   for case in $CASES; do
     for kind in plain suite; do
       run_one "$kind" "$round" "$case"
-      cpu=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" 'BEGIN { printf "%.2f", u + s }')
+      cpu=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" -v b="$RUN_BESIDE" 'BEGIN { printf "%.2f", u + s + b }')
       us=$(awk -v c="$cpu" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", c * 1e6 / n }')
       rps=$(awk -v n="$RUN_REQUESTS" -v d="$SECS" 'BEGIN { printf "%.0f", n / d }')
       PER[$case,$kind,$round]=$us
-      load=$(awk -v c="$cpu" -v a="$RUN_STARTUP" -v b="$RUN_AFTER" 'BEGIN { printf "%.2f", c - a - b }')
+      load=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" -v a="$RUN_STARTUP" -v b="$RUN_AFTER" 'BEGIN { printf "%.2f", u + s - a - b }')
       load_us=$(awk -v l="$load" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", l * 1e6 / n }')
-      printf '| %s | %d | %s | %s%% / %s%% | %d | %d | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' \
-        "$case" "$round" "$kind" "$OTHER_BEFORE" "$OTHER_DURING" "$RUN_REQUESTS" "$RUN_KO" "$rps" "$RUN_USER" "$RUN_SYS" "$cpu" "$us" \
+      printf '| %s | %d | %s | %s%% / %s%% | %d | %d | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' \
+        "$case" "$round" "$kind" "$OTHER_BEFORE" "$OTHER_DURING" "$RUN_REQUESTS" "$RUN_KO" "$rps" "$RUN_USER" "$RUN_SYS" "$RUN_BESIDE" "$cpu" "$us" \
         "$RUN_STARTUP" "$load" "$RUN_AFTER" "$load_us"
       echo "$case $kind $round $RUN_REQUESTS $RUN_KO $RUN_USER $RUN_SYS $RUN_WALL $cpu $us $OTHER_DURING $load_us" >>"$WORK/runs"
     done

@@ -9,12 +9,17 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 
 /**
  * The baseline of src/bench/cpu-per-request.sh: the smallest Gatling simulation that sends the same
  * load as perfgate's bench profile. No perfgate code, no checks beyond Gatling's defaults, no
- * assertions.
+ * assertions. Its requests are byte for byte the suite's: perfgate's protocol sends {@code Accept:
+ * application/json} and {@code User-Agent: perfgate}, its requests carry target.requestTimeout (60
+ * s by default), and it turns off Gatling's warm-up request (which goes to the internet), so this
+ * simulation does the same; what the benchmark compares is then what perfgate does beside the
+ * requests.
  *
  * <p>System properties: bench.url (the target, required), bench.users (concurrent users, default
  * 64), bench.duration (seconds, default 60), bench.keepAlive (true: each user loops on its own
@@ -27,12 +32,19 @@ public class PlainGatlingSimulation extends Simulation {
       Duration.ofSeconds(
           Long.parseLong(System.getProperty("bench.duration", "60").replaceFirst("s$", "")));
 
-  private final HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("bench.url"));
+  private final HttpProtocolBuilder protocol =
+      http.baseUrl(System.getProperty("bench.url"))
+          .disableWarmUp()
+          .acceptHeader("application/json")
+          .userAgentHeader("perfgate");
+
+  private final HttpRequestActionBuilder request =
+      http("index").get("/").requestTimeout(Duration.ofSeconds(60));
 
   private final ScenarioBuilder index =
       Boolean.getBoolean("bench.keepAlive")
-          ? scenario("plain").exec(during(duration).on(exec(http("index").get("/"))))
-          : scenario("plain").exec(http("index").get("/"));
+          ? scenario("plain").exec(during(duration).on(exec(request)))
+          : scenario("plain").exec(request);
 
   {
     setUp(index.injectClosed(constantConcurrentUsers(users).during(duration))).protocols(protocol);
