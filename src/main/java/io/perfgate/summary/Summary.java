@@ -209,30 +209,17 @@ public record Summary(
 
     /** The same run, its distributions kept in {@code file} (relative to perfgate's folder). */
     public Run withHistograms(String file) {
-      return new Run(
-          id,
-          simulation,
-          scenario,
-          environment,
-          target,
-          startEpochMillis,
-          endEpochMillis,
-          gatlingVersion,
-          injectors,
-          truncated,
-          aborted,
-          abortReason,
-          warmUpMillis,
-          gatlingReport,
-          file,
-          warnings,
-          settings);
+      return with(file, warnings);
     }
 
     /** The same run with more warnings. */
     public Run withWarnings(List<String> more) {
       List<String> all = new java.util.ArrayList<>(warnings);
       all.addAll(more);
+      return with(histograms, all);
+    }
+
+    private Run with(String histograms, List<String> warnings) {
       return new Run(
           id,
           simulation,
@@ -249,7 +236,7 @@ public record Summary(
           warmUpMillis,
           gatlingReport,
           histograms,
-          all,
+          warnings,
           settings);
     }
   }
