@@ -18,8 +18,9 @@
 # by /usr/bin/time: user + system CPU seconds of the whole JVM, startup, load, perfgate's after-run
 # analysis and shutdown included, plus the CPU of the small JVM the suite starts beside it (its end
 # watcher), divided by the number of requests Gatling reports (checked against nginx's own
-# counter). Both simulations send the same request bytes (see PlainGatlingSimulation). Runs alternate plain, suite, plain, suite... with the same JVM
-# options and the same system properties; only the simulation class differs. The table also
+# counter). Both simulations send the same request bytes (see PlainGatlingSimulation). Runs
+# alternate plain, suite, plain, suite... with the same JVM options and the same system
+# properties; only the simulation class differs. The table also
 # splits each JVM's CPU into startup / load / after the load, to show where a difference comes from.
 # Exits 1 when, in a case, the median of the per-round ratios suite/plain exceeds 1.05; 2 when a
 # run fails.

@@ -8,6 +8,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ class DurationBucketsTest {
     Random random = new Random(7);
     // Every whole millisecond around each bound (7 and 8 ms around 7.5 ms), 0 ms, past the last
     // bound, and a long random tail.
-    List<Integer> values = new java.util.ArrayList<>(List.of(0, 60_000, 60_001, 3_600_000));
+    List<Integer> values = new ArrayList<>(List.of(0, 60_000, 60_001, 3_600_000));
     for (double bound : LiveMetrics.BUCKETS) {
       int ms = (int) Math.round(bound * 1000);
       for (int d = -1; d <= 1; d++) {
