@@ -590,15 +590,14 @@ public final class Perfgate {
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return watch.guard(
-          exec(
-              Requests.of(
-                  endpoint(r.endpoint()),
-                  r.endpoint(),
-                  settings.target().requestTimeout(),
-                  this::maxAnswer,
-                  settings.target().redactor()::redact,
-                  probe(r.endpoint()))));
+      return exec(
+          Requests.of(
+              endpoint(r.endpoint()),
+              r.endpoint(),
+              settings.target().requestTimeout(),
+              this::maxAnswer,
+              settings.target().redactor()::redact,
+              probe(r.endpoint())));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());

@@ -1,8 +1,12 @@
 package io.perfgate.simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
+import io.gatling.core.action.Action;
+import io.gatling.core.actor.ActorRef;
+import io.gatling.core.controller.Controller;
+import io.gatling.core.controller.Controller$Command$StopLoadGenerator;
+import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.perfgate.analysis.AbortNote;
 import io.perfgate.analysis.StopJudge;
@@ -21,11 +25,11 @@ import java.util.function.Consumer;
  * as the live recorder has Gatling's counts of that second, it judges the profile's stop criteria
  * on the recorder's latest window, and every gate on the measured window so far, and tells the
  * recorder where they stand; it also keeps the recorder's phase and progress in step with the plan.
- * Once a stop criterion is met it notes the reason beside the log and raises the wire: users pass
- * {@link #guard} at the start of every journey and before every configured request, and the first
- * to find the wire raised stops the load generator. Gatling then ends the run as usual, with its
- * report. The request path pays one volatile read per check, and nothing at all without stop
- * criteria.
+ * Once a stop criterion is met it notes the reason beside the log and tells Gatling's controller to
+ * stop the load generator, as Gatling's own {@code stopLoadGenerator} step does; Gatling then ends
+ * the run as usual, with its report. The controller is picked up while Gatling builds the scenario
+ * (see {@link #guard}), so the request path pays nothing: no step runs before a request, and a run
+ * whose users all wait on slow answers stops at once.
  */
 final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -53,6 +57,7 @@ final class RunWatch {
   private final Consumer<Path> found;
   private final Thread thread;
   private volatile String reason;
+  private volatile ActorRef<Controller.Command> controller;
   private volatile boolean closed;
   private volatile Path runDir;
   private long runFoundAt;
@@ -94,16 +99,25 @@ final class RunWatch {
   }
 
   /**
-   * {@code chain} behind the step users pass, which stops the load generator once the wire is
-   * raised; {@code chain} itself when there is nothing to watch.
+   * {@code chain}, built so that the watch can stop the load generator: Gatling hands its
+   * controller to the scenario's builders, and a builder placed first picks it up and adds no
+   * action. {@code chain} itself when there is nothing to watch.
    */
   ChainBuilder guard(ChainBuilder chain) {
     if (judges.stop().isEmpty()) {
       return chain;
     }
-    return exec(stopLoadGeneratorIf(
-            session -> "perfgate stop criterion met: " + reason, session -> reason != null))
-        .exec(chain);
+    io.gatling.javaapi.core.ActionBuilder hook = () -> new ControllerHook();
+    return exec(hook).exec(chain);
+  }
+
+  /** Picks up Gatling's controller while the scenario is built; the chain is left as it was. */
+  private final class ControllerHook implements io.gatling.core.action.builder.ActionBuilder {
+    @Override
+    public Action build(ScenarioContext ctx, Action next) {
+      controller = ctx.coreComponents().controller();
+      return next;
+    }
   }
 
   /**
@@ -206,5 +220,15 @@ final class RunWatch {
     }
     reason = why;
     System.out.println("perfgate: stopping the run: " + why + ".");
+    ActorRef<Controller.Command> c = controller;
+    if (c == null) {
+      // Gatling builds the scenarios before it starts any user, so only a run with no user at all
+      // gets here; it ends by itself.
+      System.err.println(
+          "perfgate: Gatling's controller is not known yet; the run is not stopped.");
+    } else {
+      c.$bang(
+          new Controller$Command$StopLoadGenerator("perfgate stop criterion met: " + why, false));
+    }
   }
 }
