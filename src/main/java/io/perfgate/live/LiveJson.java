@@ -12,7 +12,7 @@ import java.util.Locale;
  * as parallel arrays (null where a second has no value), then the current standings. The page asks
  * for the seconds after those it has ({@code ?from=}), so a refresh carries a few seconds, not the
  * whole span. Schema 2: a series' {@code count} and {@code failed} are Gatling's console counts,
- * its {@code answers} the requests whose response time the probe saw (mean, max, percentiles).
+ * its {@code answers} the requests whose response time the recorder heard (mean, max, percentiles).
  */
 final class LiveJson {
   static final int SCHEMA = 2;

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  *
  * <p>Two feeds write into it. Gatling's console, once a second, adds to the request counters
  * ({@code perfgate_requests_total} by request and status), the error counters (by class: the
- * console counts errors by message, not by request) and the users. The response-time probe, answer
- * by answer on the HTTP threads, fills the buckets of {@code perfgate_request_duration_seconds} by
+ * console counts errors by message, not by request) and the users. The response times, answer by
+ * answer on the HTTP threads, fill the buckets of {@code perfgate_request_duration_seconds} by
  * request, which the recorder counts itself ({@link DurationBuckets}) and this registry collects at
  * each scrape. Everything else (phase, progress, stop criteria, gates, the injector's and the
  * target's resources) is read from {@link Readings} when Prometheus scrapes.

@@ -32,14 +32,14 @@ import java.util.function.UnaryOperator;
  *   <li>Gatling's console summary, once a second ({@link #summary}, from {@link ConsoleFeed}):
  *       every request's OK and KO counts, the errors by message and the users by scenario, all
  *       cumulative, turned here into per-second deltas;
- *   <li>the response-time probe on perfgate's requests ({@link #probe}), answer by answer from
- *       Gatling's HTTP threads: the exact response time of each answer, as Gatling logs it.
+ *   <li>the response times ({@link #answered}, or a request's {@link #probe}), answer by answer
+ *       from Gatling's HTTP threads: the exact response time of each request, as Gatling logs it.
  * </ul>
  *
  * Everything else (phase, progress, the injector's and the target's resources, stop criteria,
  * gates, the end of the run) comes through its setters; any thread may read it meanwhile.
  *
- * <p>An answer costs the probe one map lookup and one short lock (array increments in its request's
+ * <p>An answer costs one or two map lookups and one short lock (array increments in its request's
  * and all requests' second and in its request's histogram buckets for Prometheus). Memory is
  * bounded for a run of any length: the page keeps {@code live.history} seconds second by second,
  * the run's totals, at most {@code live.maxRequests} request series (later names share {@value
@@ -47,8 +47,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Request labels are Gatling's console paths with "/" between groups and name ({@code
  * checkout/pay}); Gatling cuts a path longer than {@value ConsoleSummary#MAX_PATH} characters, and
- * the probe cuts its labels the same way, so both feeds meet on one label. Every text it shows
- * passes through the masking function first.
+ * the response times' labels are cut the same way, so both feeds meet on one label. Every text it
+ * shows passes through the masking function first.
  */
 public final class LiveRecorder implements LiveMetrics.Readings {
   /** The {@code request} label shared by the names past {@code live.maxRequests}. */
@@ -107,6 +107,9 @@ public final class LiveRecorder implements LiveMetrics.Readings {
   // The measured window (after the warm-up): from this second on, and which requests keep it.
   private long measuredFrom = 0;
   private final Set<String> measuredLabels = new HashSet<>();
+
+  // The probes of answered(name, ...), by request name.
+  private final Map<String, Probe> probes = new ConcurrentHashMap<>();
 
   // Set by anyone, read by anyone.
   private volatile long startEpochMillis = Long.MIN_VALUE;
@@ -336,14 +339,31 @@ public final class LiveRecorder implements LiveMetrics.Readings {
     return sc;
   }
 
-  // ---- feed 2: the response-time probe, answer by answer ----
+  // ---- feed 2: response times, answer by answer ----
 
   /**
-   * The probe of one request name: perfgate's requests call it with every answer (Gatling's HTTP
+   * The probe of one request name: call it with every answer to that request (from Gatling's HTTP
    * threads, several at once).
    */
   public Probe probe(String name) {
     return new Probe(Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * An answer to request {@code name} arrived (see {@link Probe#answered}); for a feed that sees
+   * every request of the run by name. Past {@value #MAX_REMEMBERED} names, a new name's answers
+   * count under {@value #OTHER_REQUESTS}.
+   */
+  public void answered(String name, List<String> groups, long startMillis, long endMillis) {
+    Probe p = probes.get(name);
+    if (p == null) {
+      if (probes.size() >= MAX_REMEMBERED) {
+        timed(otherSeries(), startMillis, endMillis);
+        return;
+      }
+      p = probes.computeIfAbsent(name, this::probe);
+    }
+    p.answered(groups, startMillis, endMillis);
   }
 
   /** Where one request's answers report their response times. Thread-safe. */
@@ -797,7 +817,11 @@ public final class LiveRecorder implements LiveMetrics.Readings {
   /** Entries of the feeds' lookup tables; bounded like the series. */
   int lookupEntries() {
     synchronized (lock) {
-      return pathCounts.size() + messageCounts.size() + scenarios.size() + byLabel.size();
+      return pathCounts.size()
+          + messageCounts.size()
+          + scenarios.size()
+          + byLabel.size()
+          + probes.size();
     }
   }
 

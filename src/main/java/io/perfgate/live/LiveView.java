@@ -48,7 +48,7 @@ record LiveView(
    * seconds as one exact window (percentiles -1 when it had no answer there).
    *
    * @param count requests so far, as Gatling's console counts them
-   * @param answers requests whose answer the response-time probe saw: mean, max and percentiles are
+   * @param answers requests whose response time the recorder heard: mean, max and percentiles are
    *     theirs
    */
   record SeriesView(

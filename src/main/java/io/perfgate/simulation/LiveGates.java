@@ -17,11 +17,10 @@ import java.util.Optional;
 /**
  * Every gate's standing on the measured window so far, judged by the same {@link GateJudge} as the
  * verdict, on the live figures: the whole run's and each gated request's counts (Gatling's) and
- * response times (the probe's answers). A gate with nothing to judge yet reads NOT_MEASURED: during
- * the warm-up, a request not seen yet, a latency gate without a timed answer (requests written with
- * Gatling's own {@code http(...)} have counts only), a group (groups are judged after the run), and
- * resource gates. A percentile gate whose window holds too few values yet reads NOT_ENOUGH_DATA, as
- * the verdict would.
+ * response times (every response time Gatling logged). A gate with nothing to judge yet reads
+ * NOT_MEASURED: during the warm-up, a request not seen yet, a latency gate without a timed answer,
+ * a group (groups are judged after the run), and resource gates. A percentile gate whose window
+ * holds too few values yet reads NOT_ENOUGH_DATA, as the verdict would.
  */
 final class LiveGates {
   private final List<Gate> gates;

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.gatling.core.CoreComponents;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
@@ -66,6 +67,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What a perfgate simulation needs from its settings, as Gatling DSL pieces: the protocol, the
@@ -95,6 +97,9 @@ public final class Perfgate {
   private volatile Path marked;
 
   private volatile long maxAnswer;
+
+  /** Whether the live recorder's tap is on Gatling's stats engine. */
+  private final AtomicBoolean tapped = new AtomicBoolean();
 
   /** What the journeys written in Java were built from, for preflight's estimate. */
   private JourneyTime javaJourneys = JourneyTime.NONE;
@@ -147,7 +152,7 @@ public final class Perfgate {
    * The run's live figures: the recorder both feeds fill, its endpoint when live.enabled, and the
    * console stream that feeds it Gatling's summaries.
    *
-   * @param probing whether perfgate's requests report their response times (for the endpoint, or
+   * @param probing whether the recorder hears every answer's response time (for the endpoint, or
    *     for stop criteria on latency)
    */
   private record Live(
@@ -303,9 +308,20 @@ public final class Perfgate {
     return out;
   }
 
-  /** The probe of a request name, or null when no one needs response times live. */
-  private LiveRecorder.Probe probe(String name) {
-    return live.probing() ? live.recorder().probe(name) : null;
+  /**
+   * Gatling is building the run: the watch gets its controller, and the live recorder hears every
+   * answer through a tap on its stats engine.
+   */
+  private void built(CoreComponents core) {
+    watch.controller(core.controller());
+    if (live.probing()
+        && tapped.compareAndSet(false, true)
+        && !StatsTap.attach(core.statsEngine(), live.recorder())) {
+      System.err.println(
+          "perfgate: WARNING: this Gatling's stats engine takes no tap, so the live figures and"
+              + " the stop criteria see no response times in this run (perfgate expects Gatling"
+              + " 3.15's data-writer stats engine).");
+    }
   }
 
   private static DemoService startDemo(Settings settings) {
@@ -367,8 +383,7 @@ public final class Perfgate {
         endpoint,
         settings.target().requestTimeout(),
         this::maxAnswer,
-        settings.target().redactor()::redact,
-        probe(endpoint));
+        settings.target().redactor()::redact);
   }
 
   /**
@@ -383,8 +398,7 @@ public final class Perfgate {
         name,
         settings.target().requestTimeout(),
         this::maxAnswer,
-        settings.target().redactor()::redact,
-        probe(name));
+        settings.target().redactor()::redact);
   }
 
   private Endpoint endpoint(String endpoint) {
@@ -491,7 +505,8 @@ public final class Perfgate {
     }
     preflight(weights);
     return Injection.inject(
-        scenario(scenarioName).exec(watch.guard(Journeys.mix(chains, weights))), plan());
+        scenario(scenarioName).exec(BuildHook.before(Journeys.mix(chains, weights), this::built)),
+        plan());
   }
 
   /**
@@ -596,8 +611,7 @@ public final class Perfgate {
               r.endpoint(),
               settings.target().requestTimeout(),
               this::maxAnswer,
-              settings.target().redactor()::redact,
-              probe(r.endpoint())));
+              settings.target().redactor()::redact));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());

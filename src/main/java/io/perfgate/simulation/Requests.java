@@ -3,7 +3,6 @@ package io.perfgate.simulation;
 import static io.gatling.javaapi.core.CoreDsl.ElFileBody;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -11,7 +10,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 import io.gatling.http.response.Response;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import io.perfgate.live.LiveRecorder;
 import io.perfgate.workload.Check;
 import io.perfgate.workload.Endpoint;
 import java.io.IOException;
@@ -37,16 +35,13 @@ final class Requests {
   /**
    * @param maxAnswer the most bytes of an answer, once decompressed, that the checks read; 0 for no
    *     limit. Read when each answer arrives: the run settles it after the journeys are built.
-   * @param probe where each answer's response time goes, for the live figures and the stop
-   *     criteria; null for none
    */
   static HttpRequestActionBuilder of(
       Endpoint e,
       String name,
       Duration timeout,
       LongSupplier maxAnswer,
-      UnaryOperator<String> mask,
-      LiveRecorder.Probe probe) {
+      UnaryOperator<String> mask) {
     HttpRequestActionBuilder r =
         http(name).httpRequest(e.method(), e.path()).requestTimeout(timeout);
     for (var q : e.query().entrySet()) {
@@ -66,26 +61,6 @@ final class Requests {
     }
     for (Check c : e.checks()) {
       checks.add(check(c));
-    }
-    if (probe != null) {
-      // The probe is a response-time check, not a transformer: a transformer makes Gatling keep
-      // every answer's body until the checks have run (which it otherwise drops chunk by chunk
-      // when no check needs it). Gatling runs every check of an answer, after a failed one too
-      // (response-time checks last), right as the answer completes: its time is the figure Gatling
-      // logs (end - start), and now is its end. Not called for a request that got no answer
-      // (refused, timed out).
-      checks.add(
-          responseTimeInMillis()
-              .transformWithSession(
-                  (millis, session) -> {
-                    long end = System.currentTimeMillis();
-                    // The Java session copies its groups into a new list at each call; most
-                    // answers are in none, which the Scala session tells without a copy.
-                    List<String> groups =
-                        session.asScala().groups().isEmpty() ? List.of() : session.groups();
-                    probe.answered(groups, end - millis, end);
-                    return millis;
-                  }));
     }
     // An answer's checks read its body: it is held whole for them, so it is measured first.
     if (!e.checks().isEmpty()) {

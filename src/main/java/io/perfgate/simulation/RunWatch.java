@@ -1,13 +1,8 @@
 package io.perfgate.simulation;
 
-import static io.gatling.javaapi.core.CoreDsl.exec;
-
-import io.gatling.core.action.Action;
 import io.gatling.core.actor.ActorRef;
 import io.gatling.core.controller.Controller;
 import io.gatling.core.controller.Controller$Command$StopLoadGenerator;
-import io.gatling.core.structure.ScenarioContext;
-import io.gatling.javaapi.core.ChainBuilder;
 import io.perfgate.analysis.AbortNote;
 import io.perfgate.analysis.StopJudge;
 import io.perfgate.live.LiveRecorder;
@@ -27,9 +22,9 @@ import java.util.function.Consumer;
  * recorder where they stand; it also keeps the recorder's phase and progress in step with the plan.
  * Once a stop criterion is met it notes the reason beside the log and tells Gatling's controller to
  * stop the load generator, as Gatling's own {@code stopLoadGenerator} step does; Gatling then ends
- * the run as usual, with its report. The controller is picked up while Gatling builds the scenario
- * (see {@link #guard}), so the request path pays nothing: no step runs before a request, and a run
- * whose users all wait on slow answers stops at once.
+ * the run as usual, with its report. The controller is handed over while Gatling builds the
+ * scenario (see {@link BuildHook}), so the request path pays nothing: no step runs before a
+ * request, and a run whose users all wait on slow answers stops at once.
  */
 final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -98,26 +93,9 @@ final class RunWatch {
     return w;
   }
 
-  /**
-   * {@code chain}, built so that the watch can stop the load generator: Gatling hands its
-   * controller to the scenario's builders, and a builder placed first picks it up and adds no
-   * action. {@code chain} itself when there is nothing to watch.
-   */
-  ChainBuilder guard(ChainBuilder chain) {
-    if (judges.stop().isEmpty()) {
-      return chain;
-    }
-    io.gatling.javaapi.core.ActionBuilder hook = () -> new ControllerHook();
-    return exec(hook).exec(chain);
-  }
-
-  /** Picks up Gatling's controller while the scenario is built; the chain is left as it was. */
-  private final class ControllerHook implements io.gatling.core.action.builder.ActionBuilder {
-    @Override
-    public Action build(ScenarioContext ctx, Action next) {
-      controller = ctx.coreComponents().controller();
-      return next;
-    }
+  /** Gatling's controller, which stops the load generator; given while Gatling builds the run. */
+  void controller(ActorRef<Controller.Command> controller) {
+    this.controller = controller;
   }
 
   /**
