@@ -200,10 +200,12 @@ final class RunWatch {
     System.out.println("perfgate: stopping the run: " + why + ".");
     ActorRef<Controller.Command> c = controller;
     if (c == null) {
-      // Gatling builds the scenarios before it starts any user, so only a run with no user at all
-      // gets here; it ends by itself.
+      // Gatling builds every scenario before it starts a user: only a scenario built without
+      // perfgate.users(...) leaves the controller unknown.
       System.err.println(
-          "perfgate: Gatling's controller is not known yet; the run is not stopped.");
+          "perfgate: WARNING: the run cannot be stopped: its scenario was not built by"
+              + " perfgate.users(...), so perfgate does not know Gatling's controller. It runs to"
+              + " its end; its verdict still names the criterion that was met.");
     } else {
       c.$bang(
           new Controller$Command$StopLoadGenerator("perfgate stop criterion met: " + why, false));
