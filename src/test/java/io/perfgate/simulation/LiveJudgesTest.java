@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,15 +56,19 @@ class LiveJudgesTest {
 
   final AtomicLong now = new AtomicLong(T0);
 
+  /** A recorder with the default settings, no masking, reading {@code clock}; not started. */
+  static LiveRecorder plainRecorder(LongSupplier clock) {
+    return new LiveRecorder(
+        new RunLabels("S", "p", "", "0"),
+        "",
+        LiveSettings.defaults(),
+        t -> t,
+        Explanations::errorClass,
+        clock);
+  }
+
   LiveRecorder recorder() {
-    LiveRecorder r =
-        new LiveRecorder(
-            new RunLabels("S", "p", "", "0"),
-            "",
-            LiveSettings.defaults(),
-            t -> t,
-            Explanations::errorClass,
-            now::get);
+    LiveRecorder r = plainRecorder(now::get);
     r.start(T0);
     return r;
   }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.perfgate.analysis.Explanations;
 import io.perfgate.live.ConsoleFeed;
 import io.perfgate.live.LiveRecorder;
-import io.perfgate.live.LiveSettings;
-import io.perfgate.live.RunLabels;
 import io.perfgate.target.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -87,14 +84,7 @@ class SecretsTest {
     PrintStream sink = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     Secrets.MaskingStream console =
         new Secrets.MaskingStream(sink, Redactor.of(List.of(secret)), StandardCharsets.UTF_8);
-    LiveRecorder recorder =
-        new LiveRecorder(
-            new RunLabels("S", "p", "", "0"),
-            "",
-            LiveSettings.defaults(),
-            t -> t,
-            Explanations::errorClass,
-            System::currentTimeMillis);
+    LiveRecorder recorder = LiveJudgesTest.plainRecorder(System::currentTimeMillis);
     console.route(new ConsoleFeed(recorder, 5));
     PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
     out.println("Simulation S started...");

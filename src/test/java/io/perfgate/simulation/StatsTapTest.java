@@ -9,10 +9,7 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.core.actor.ActorRef;
 import io.gatling.core.stats.DataWritersStatsEngine;
 import io.gatling.core.stats.writer.DataWriterMessage;
-import io.perfgate.analysis.Explanations;
 import io.perfgate.live.LiveRecorder;
-import io.perfgate.live.LiveSettings;
-import io.perfgate.live.RunLabels;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -56,16 +53,19 @@ class StatsTapTest {
   }
 
   static LiveRecorder recorder() {
-    LiveRecorder r =
-        new LiveRecorder(
-            new RunLabels("S", "p", "", "0"),
-            "",
-            LiveSettings.defaults(),
-            t -> t,
-            Explanations::errorClass,
-            () -> T0 + 5_000);
+    LiveRecorder r = LiveJudgesTest.plainRecorder(() -> T0 + 5_000);
     r.start(T0);
     return r;
+  }
+
+  /** Whether the histogram's {@code series} line of {@code request} reads {@code value}. */
+  static boolean reads(String text, String series, String request, String value) {
+    return text.lines()
+        .anyMatch(
+            l ->
+                l.startsWith("perfgate_request_duration_seconds_" + series + "{")
+                    && l.contains("request=\"" + request + "\"")
+                    && l.endsWith(" " + value));
   }
 
   static scala.collection.immutable.List<String> groups(String... names) {
@@ -124,30 +124,9 @@ class StatsTapTest {
 
     assertEquals(3, writer.got.size(), "Gatling's own writers get every message");
     String text = metrics(r);
-    assertTrue(
-        text.lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("perfgate_request_duration_seconds_count{")
-                        && l.contains("request=\"home\"")
-                        && l.endsWith(" 2")),
-        text);
-    assertTrue(
-        text.lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("perfgate_request_duration_seconds_sum{")
-                        && l.contains("request=\"home\"")
-                        && l.endsWith(" 0.052")),
-        text);
-    assertTrue(
-        text.lines()
-            .anyMatch(
-                l ->
-                    l.startsWith("perfgate_request_duration_seconds_sum{")
-                        && l.contains("request=\"checkout/pay/card\"")
-                        && l.endsWith(" 1.0")),
-        text);
+    assertTrue(reads(text, "count", "home", "2"), text);
+    assertTrue(reads(text, "sum", "home", "0.052"), text);
+    assertTrue(reads(text, "sum", "checkout/pay/card", "1.0"), text);
   }
 
   @Test
