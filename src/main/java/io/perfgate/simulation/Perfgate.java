@@ -93,6 +93,7 @@ public final class Perfgate {
   private final Map<String, FeederBuilder<?>> feeders = new HashMap<>();
   private final Live live;
   private final RunWatch watch;
+  private final Halt halt = new Halt();
   private final Set<String> groups = new TreeSet<>();
   private volatile Path marked;
 
@@ -142,6 +143,7 @@ public final class Perfgate {
                 liveGates,
                 clock),
             live.recorder(),
+            halt,
             resultsFolder(),
             simulation,
             startedAt,
@@ -485,7 +487,9 @@ public final class Perfgate {
       if (j != null && j.steps().isPresent()) {
         chains.put(name, Journeys.chain(j.steps().get(), this::leaf, plan().total()));
       } else if (javaJourneys.containsKey(name)) {
-        chains.put(name, javaJourneys.get(name));
+        // Perfgate cannot put its halt before the requests a journey written in Java makes itself:
+        // the user ends at the start of its next journey instead.
+        chains.put(name, halt.before(javaJourneys.get(name)));
       } else {
         throw Fatal.refuse(
             ConfigError.at(
@@ -605,13 +609,14 @@ public final class Perfgate {
 
   private ChainBuilder leaf(Step s) {
     if (s instanceof Step.Request r) {
-      return exec(
-          Requests.of(
-              endpoint(r.endpoint()),
-              r.endpoint(),
-              settings.target().requestTimeout(),
-              this::maxAnswer,
-              settings.target().redactor()::redact));
+      return halt.before(
+          exec(
+              Requests.of(
+                  endpoint(r.endpoint()),
+                  r.endpoint(),
+                  settings.target().requestTimeout(),
+                  this::maxAnswer,
+                  settings.target().redactor()::redact)));
     }
     if (s instanceof Step.Think t) {
       return pause(t.min(), t.max());
@@ -688,6 +693,8 @@ public final class Perfgate {
    * after(). Never throws: a problem here must not cost the run its Gatling report.
    */
   public void after() {
+    // The run is over: users that Gatling has not stopped yet send nothing more.
+    halt.raise();
     // Gatling's last summary: printed now if it was not, and read before the last judgement.
     live.console().finish();
     watch.close();
@@ -703,7 +710,10 @@ public final class Perfgate {
     }
     try {
       Path results = resultsFolder();
-      Optional<Path> run = RunFolder.find(results, simulation, startedAt);
+      // The folder marked at the start needs no listing, which an injector out of file descriptors
+      // could not do.
+      Optional<Path> run =
+          marked != null ? Optional.of(marked) : RunFolder.find(results, simulation, startedAt);
       // The run has ended: its log is complete, whatever happens to the analysis below.
       clearMarker(run);
       if (run.isEmpty()) {

@@ -20,11 +20,11 @@ import java.util.function.Consumer;
  * as the live recorder has Gatling's counts of that second, it judges the profile's stop criteria
  * on the recorder's latest window, and every gate on the measured window so far, and tells the
  * recorder where they stand; it also keeps the recorder's phase and progress in step with the plan.
- * Once a stop criterion is met it notes the reason beside the log and tells Gatling's controller to
- * stop the load generator, as Gatling's own {@code stopLoadGenerator} step does; Gatling then ends
- * the run as usual, with its report. The controller is handed over while Gatling builds the
- * scenario (see {@link BuildHook}), so the request path pays nothing: no step runs before a
- * request, and a run whose users all wait on slow answers stops at once.
+ * Once a stop criterion is met it raises the run's {@link Halt}, so users end before their next
+ * request, tells Gatling's controller to stop the load generator, as Gatling's own {@code
+ * stopLoadGenerator} step does, and notes the reason beside the log; Gatling then ends the run as
+ * usual, with its report. The controller is handed over while Gatling builds the scenario (see
+ * {@link BuildHook}), so a run whose users all wait on slow answers stops at once.
  */
 final class RunWatch {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -46,12 +46,15 @@ final class RunWatch {
 
   private final Judges judges;
   private final LiveRecorder recorder;
+  private final Halt halt;
   private final Path results;
   private final String simulation;
   private final long startedAt;
   private final Consumer<Path> found;
   private final Thread thread;
   private volatile String reason;
+  // A reason that could not be noted when the run stopped (no file descriptor left, say).
+  private AbortNote unwritten;
   private volatile ActorRef<Controller.Command> controller;
   private volatile boolean closed;
   private volatile Path runDir;
@@ -61,12 +64,14 @@ final class RunWatch {
   private RunWatch(
       Judges judges,
       LiveRecorder recorder,
+      Halt halt,
       Path results,
       String simulation,
       long startedAt,
       Consumer<Path> found) {
     this.judges = judges;
     this.recorder = recorder;
+    this.halt = halt;
     this.results = results;
     this.simulation = simulation;
     this.startedAt = startedAt;
@@ -84,11 +89,12 @@ final class RunWatch {
   static RunWatch start(
       Judges judges,
       LiveRecorder recorder,
+      Halt halt,
       Path results,
       String simulation,
       long startedAt,
       Consumer<Path> found) {
-    RunWatch w = new RunWatch(judges, recorder, results, simulation, startedAt, found);
+    RunWatch w = new RunWatch(judges, recorder, halt, results, simulation, startedAt, found);
     w.thread.start();
     return w;
   }
@@ -109,6 +115,9 @@ final class RunWatch {
       thread.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      note(true);
     }
   }
 
@@ -180,23 +189,9 @@ final class RunWatch {
   }
 
   private void trip(String why, long atMillis) {
-    if (runDir == null) {
-      findRun();
-    }
-    if (runDir == null) {
-      System.err.println(
-          "perfgate: could not find this run's folder under "
-              + results
-              + " to note why the run stops; its summary will not say it was stopped.");
-    } else {
-      try {
-        new AbortNote(why, atMillis).write(runDir);
-      } catch (IOException e) {
-        System.err.println(
-            "perfgate: could not note why the run stops in " + runDir + ": " + e.getMessage());
-      }
-    }
+    // Stop first: the reason is noted once no new request needs a file descriptor.
     reason = why;
+    halt.raise();
     System.out.println("perfgate: stopping the run: " + why + ".");
     ActorRef<Controller.Command> c = controller;
     if (c == null) {
@@ -209,6 +204,43 @@ final class RunWatch {
     } else {
       c.$bang(
           new Controller$Command$StopLoadGenerator("perfgate stop criterion met: " + why, false));
+    }
+    unwritten = new AbortNote(why, atMillis);
+    note(false);
+  }
+
+  /**
+   * Writes the reason the run stopped beside its log. A first try can fail when the injector is out
+   * of file descriptors; the last try, once the load has stopped, says so if it fails too.
+   */
+  private void note(boolean last) {
+    if (unwritten == null) {
+      return;
+    }
+    if (runDir == null) {
+      findRun();
+    }
+    if (runDir == null) {
+      if (last) {
+        System.err.println(
+            "perfgate: could not find this run's folder under "
+                + results
+                + " to note why the run stopped; its summary will not say it was stopped.");
+      }
+      return;
+    }
+    try {
+      unwritten.write(runDir);
+      unwritten = null;
+    } catch (IOException e) {
+      if (last) {
+        System.err.println(
+            "perfgate: could not note why the run stopped in "
+                + runDir
+                + ": "
+                + e.getMessage()
+                + "; its summary will not say it was stopped.");
+      }
     }
   }
 }

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stop criteria in real Gatling runs against the embedded demo service: a target that breaks
- * half-way stops the run within the criteria's window, and the breakpoint profile stops at the
- * first step beyond the service's capacity and names the last step that met the SLA.
+ * Stop criteria in real Gatling runs against the embedded demo service or a local target: a target
+ * that breaks half-way stops the run within the criteria's window, a stopped run sends no more
+ * requests while perfgate judges it, and the breakpoint profile stops at the first step beyond the
+ * service's capacity and names the last step that met the SLA.
  */
 class StopCriteriaTest {
   private static final Duration LIMIT = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int USERS = 20;
 
   @Test
   void aTargetThatBreaksHalfWayStopsTheRunWithinTheWindow(@TempDir Path results) throws Exception {
@@ -69,6 +71,36 @@ class StopCriteriaTest {
     String junit = Files.readString(dir.resolve("perfgate/junit.xml"));
     assertTrue(junit.contains("Run aborted"), junit);
     assertTrue(run.output().contains("perfgate: stopping the run: "), run.output());
+  }
+
+  @Test
+  void aStoppedRunSendsNothingMoreWhilePerfgateJudgesIt(@TempDir Path results) throws Exception {
+    try (CountingTarget target = CountingTarget.failing()) {
+      Map<String, String> props = new HashMap<>();
+      props.put("perfgate.config", "src/test/resources/it/limits.conf");
+      props.put("scenario", "limits");
+      props.put("users", String.valueOf(USERS));
+      props.put("target.baseUrl", target.url());
+
+      var run = GatlingProcess.run(GatlingProcess.CONFIGURED, props, results, LIMIT);
+
+      assertEquals(2, run.exitCode(), run.output());
+      assertTrue(run.output().contains("perfgate: stopping the run: "), run.output());
+      Seconds s = new Seconds();
+      LogReader.read(run.runDir().orElseThrow().resolve("simulation.log"), s);
+      // Each user may have had one request under way when the run stopped; nothing after that,
+      // although the users' journeys would loop on through perfgate's analysis.
+      long unlogged = target.requests() - s.requests;
+      System.out.printf(
+          "stopped run: %d requests in the log, %d at the target%n", s.requests, target.requests());
+      assertTrue(
+          unlogged <= USERS,
+          "the target got "
+              + target.requests()
+              + " requests, the log holds "
+              + s.requests
+              + ": users went on after the run stopped");
+    }
   }
 
   @Test
@@ -130,6 +162,7 @@ class StopCriteriaTest {
   private static final class Seconds implements RecordHandler {
     final TreeMap<Long, long[]> perSecond = new TreeMap<>();
     long lastStart;
+    long requests;
 
     @Override
     public void request(
@@ -140,6 +173,7 @@ class StopCriteriaTest {
         c[1]++;
       }
       lastStart = Math.max(lastStart, start);
+      requests++;
     }
 
     /** The end (ms) of the first window of {@code seconds} whose error rate is above percent. */
