@@ -29,10 +29,6 @@ final class Halt {
     raised = true;
   }
 
-  boolean raised() {
-    return raised;
-  }
-
   /** {@code chain} behind the step that ends the user once the halt is raised. */
   ChainBuilder before(ChainBuilder chain) {
     io.gatling.javaapi.core.ActionBuilder step = () -> this::build;
