@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * through here (already masked), each summary is parsed and handed to the recorder, and only one in
  * {@code printEvery} seconds is printed, so that people see Gatling's usual rhythm. The last
  * summary of the run is always printed: at once when it says every user is done, otherwise when the
- * run ends ({@link #finish}). Gatling's line "Simulation ... started..." gives the run's start.
+ * run ends ({@link #finish}), or as it comes when Gatling prints it after that. Gatling's line
+ * "Simulation ... started..." gives the run's start.
  *
  * <p>Called by whichever thread prints, one line at a time, under the console stream's lock.
  */
@@ -31,6 +32,9 @@ public final class ConsoleFeed {
   private boolean swallowBlank;
   private long printedPeriod = 0;
   private boolean lastPrinted;
+  // Gatling waits at most 5 s for its console writer to stop: a summary it prints after the run's
+  // end is the run's last, so it is printed.
+  private boolean finished;
 
   private enum State {
     TEXT,
@@ -148,7 +152,7 @@ public final class ConsoleFeed {
       // The live figures must never cost the run its console.
     }
     long period = s.elapsedSeconds() / printEvery;
-    if (period > printedPeriod || s.complete()) {
+    if (period > printedPeriod || s.complete() || finished) {
       printedPeriod = Math.max(printedPeriod, period);
       pending = List.of();
       lastPrinted = true;
@@ -168,9 +172,10 @@ public final class ConsoleFeed {
 
   /**
    * The run has ended: the lines still to print, the last summary among them when it was not
-   * printed yet.
+   * printed yet. Any summary Gatling prints after this is printed as it comes.
    */
   public synchronized List<String> finish() {
+    finished = true;
     List<String> out = new ArrayList<>();
     releaseBlank(out);
     if (!lastPrinted) {

@@ -83,6 +83,33 @@ class ConsoleFeedTest {
   }
 
   @Test
+  void aSummaryGatlingPrintsAfterTheRunsEndIsPrinted() {
+    GatlingConsoleText g = GatlingConsoleText.closed("browse");
+    g.userStart("browse");
+    for (int s = 1; s <= 6; s++) {
+      g.ok("home");
+      now.set(T0 + s * 1000L);
+      print(g.lines(s));
+    }
+    List<String> atEnd = feed.finish();
+    assertTrue(atEnd.stream().anyMatch(l -> l.endsWith(" 6s elapsed")), atEnd.toString());
+    printed.clear();
+
+    // Gatling's console writer stops after perfgate's end: its final summary (with the answers
+    // that came in since second 6) is still the run's last word on the console.
+    g.ok("home");
+    now.set(T0 + 6_400);
+    print(g.lines(6));
+    List<String> summaries = printed.stream().filter(l -> l.endsWith("s elapsed")).toList();
+    assertEquals(1, summaries.size(), String.join("\n", printed));
+    assertTrue(
+        printed.stream()
+            .anyMatch(
+                l -> l.startsWith("> Global") && l.replaceAll(" +", " ").endsWith("| 7 | 7 | 0")),
+        String.join("\n", printed));
+  }
+
+  @Test
   void gatlingsOtherBlocksAndPlainLinesPassAsTheyCame() {
     List<String> lines =
         List.of(
