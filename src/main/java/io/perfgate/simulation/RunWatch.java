@@ -189,7 +189,8 @@ final class RunWatch {
   }
 
   private void trip(String why, long atMillis) {
-    // Stop first: the reason is noted once no new request needs a file descriptor.
+    // Stop first, then note the reason: an injector out of file descriptors gets some back as its
+    // users end, and a note that cannot be written now is written when the watch closes.
     reason = why;
     halt.raise();
     System.out.println("perfgate: stopping the run: " + why + ".");
