@@ -61,8 +61,8 @@ class ExactFiguresTest {
         rows.stream().filter(r -> r.kind() == Kind.REQUEST).count(), stats.requests().size());
     assertEquals(rows.stream().filter(r -> r.kind() == Kind.GROUP).count(), stats.groups().size());
     assertTrue(stats.global().ko() > 0, "the fixture has failures");
-    Recorded.Figures tail =
-        Recorded.Figures.ofRequests(records.requests(r -> r.name().equals("tail")));
+    var tailRequests = records.requests(r -> r.name().equals("tail"));
+    Recorded.Figures tail = Recorded.Figures.ofRequests(tailRequests);
     assertTrue(
         tail.max() >= 600 && tail.percentile(50, 100) < 50,
         "tail: a long tail, but max "
@@ -70,7 +70,7 @@ class ExactFiguresTest {
             + " ms and p50 "
             + tail.percentile(50, 100)
             + " ms over "
-            + records.requests(r -> r.name().equals("tail")).size()
+            + tailRequests.size()
             + " requests");
   }
 
