@@ -25,9 +25,17 @@
 # Exits 1 when, in a case, the median of the per-round ratios suite/plain exceeds 1.05; 2 when a
 # run fails.
 #
+# PAIRED=1 runs plain and suite at the same time in each round, both JVMs on the JVM's core, instead
+# of one after the other: a diagnostic for machines whose CPU speed drifts between runs minutes
+# apart (a virtual machine's often does, by several percent), as both then meet the same speed.
+# Each JVM gets about half the core, so the default DURATION becomes 120s (about 60 s of CPU each,
+# as alone for 60 s); nginx's counter cannot tell their requests apart, so there is no startup /
+# load / after split. The figure the 1.05 limit is set for is the alternating one.
+#
 # Environment: CASES (default "connections keep-alive"), USERS (default 64), DURATION (default
-# 60s; 90, 90s or 2m), ROUNDS (default 3), LIVE_SCRAPE=1 (reads the suite's live /metrics
-# endpoint and its live page every second during its runs, as Prometheus and a browser would),
+# 60s; 90, 90s or 2m), ROUNDS (default 3), PAIRED=1 (above), LIVE_SCRAPE=1 (reads the suite's
+# live /metrics endpoint and its live page every second during its runs, as Prometheus and a
+# browser would),
 # QUIET_WAIT, QUIET_BELOW (waiting for other load to settle before each run, see below),
 # BENCH_KEEP=1 (keeps each run's console output in the temporary directory),
 # BENCH_JVM_OPTS (replaces the JVM options below, for both simulations alike; keep the --add-opens).
@@ -35,7 +43,12 @@ set -euo pipefail
 
 readonly MAX_RATIO=1.05
 USERS=${USERS:-64}
-DURATION=${DURATION:-60s}
+PAIRED=${PAIRED:-}
+if [[ -n $PAIRED ]]; then
+  DURATION=${DURATION:-120s}
+else
+  DURATION=${DURATION:-60s}
+fi
 ROUNDS=${ROUNDS:-3}
 CASES=${CASES:-"connections keep-alive"}
 
@@ -86,11 +99,12 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/perfgate-bench.XXXXXX")
 NGINX_PID=""
-RUN_WATCHER="" # the timeout process of the Gatling JVM running now; it passes a TERM on to the JVM
+RUN_WATCHERS="" # the timeout processes of the Gatling JVMs running now; each passes a TERM on to its JVM
 cleanup() {
-  if [[ -n $RUN_WATCHER ]]; then
-    kill "$RUN_WATCHER" 2>/dev/null || true
-  fi
+  local w
+  for w in $RUN_WATCHERS; do
+    kill "$w" 2>/dev/null || true
+  done
   if [[ -n $NGINX_PID ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
     kill "$NGINX_PID" 2>/dev/null || true
     wait "$NGINX_PID" 2>/dev/null || true
@@ -203,6 +217,9 @@ echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -h | awk '/^Mem:/ { print $2 }') memory"
 echo "java:    $(java -version 2>&1 | head -1)"
 echo "load:    $USERS concurrent users for ${SECS}s, GET $URL/ (nginx, pid $NGINX_PID), $ROUNDS round(s), cases: $CASES"
+if [[ -n $PAIRED ]]; then
+  echo "paired:  plain and suite run at the same time in each round, both on the JVM's core"
+fi
 echo "pinning: ${PIN_NGINX[*]:-none} nginx, ${PIN_JVM[*]:-none} Gatling JVM"
 echo "JVM:     ${JVM_OPTS[*]}"
 echo
@@ -243,109 +260,156 @@ wait_for_quiet() {
   done
 }
 
-# ---- one measured run ----
-# Sets RUN_REQUESTS, RUN_KO, RUN_USER, RUN_SYS, RUN_WALL. Gatling stops on its own after the
-# injection's duration; timeout only guards against a hung JVM.
-run_one() {
-  local kind=$1 round=$2 case=$3 dir=$WORK/$3-$1-$2 before after served global case_props scraper=""
+# ---- measured runs ----
+# run_set ROUND CASE KIND...: runs the Gatling JVM of each KIND (plain, suite) at the same time, all
+# pinned to the JVM's core, and sets for each KIND: RUN_REQUESTS, RUN_KO, RUN_USER, RUN_SYS,
+# RUN_WALL, RUN_BESIDE, RUN_STARTUP, RUN_AFTER, RUN_OTHER_BEFORE, RUN_OTHER_DURING. Gatling stops on
+# its own after the injection's duration; timeout only guards against a hung JVM.
+declare -A RUN_REQUESTS RUN_KO RUN_USER RUN_SYS RUN_WALL RUN_BESIDE RUN_STARTUP RUN_AFTER
+declare -A RUN_OTHER_BEFORE RUN_OTHER_DURING
+run_set() {
+  local round=$1 case=$2 kind dir before after served global case_props m0 n0 m1 n1
+  shift 2
+  local kinds=("$@")
   read -r -a case_props <<<"${CASE_PROPS[$case]}"
-  mkdir -p "$dir/results"
+  for kind in "${kinds[@]}"; do
+    mkdir -p "$WORK/$case-$kind-$round/results"
+    : >"$WORK/$case-$kind-$round/samples"
+  done
   wait_for_quiet
   before=$(nginx_requests)
-  local m0 n0 m1 n1
   m0=$(machine_ticks) n0=$(nginx_ticks)
-  local live_props=()
-  if [[ -n ${LIVE_SCRAPE:-} && $kind == suite ]]; then
-    # perfgate picks a free port and names it at start: a port chosen here could collide with
-    # the ephemeral ports the load itself is using.
-    live_props=(-Dlive.port=0)
-    scrape_live "$dir" &
-    scraper=$!
-  fi
-  /usr/bin/time -f '%U %S %e' -o "$dir/time" \
-    timeout --kill-after=10 $((SECS * 2 + 120)) \
-    ${PIN_JVM[@]+"${PIN_JVM[@]}"} java "${JVM_OPTS[@]}" "${PROPS[@]}" "${case_props[@]}" \
-    ${live_props[@]+"${live_props[@]}"} -Dperfgate.resultsFolder="$dir/results" -cp "$CP" \
-    io.gatling.app.Gatling -s "${CLASS[$kind]}" -rf "$dir/results" -nr >"$dir/console.log" 2>&1 &
-  local timed=$! jvm="" watcher status=0 samples=0 ticks count endwatch="" endwatch_ticks=0
-  # Where the JVM's CPU goes: every 0.2 s, its CPU ticks so far and nginx's request counter (each
-  # reading is one request more). The first and last readings during which requests arrived split
-  # the JVM's CPU into startup, load and after the load (perfgate's analysis of the run, shutdown).
-  # The suite's JVM also starts a small JVM beside itself, which finalises the run should the
-  # Gatling JVM die (perfgate's end watcher, the JVM's only child). /usr/bin/time does not count
-  # it, as the Gatling JVM never waits for it, so its CPU ticks are read here too and added to the
-  # suite's: its last reading, just before the Gatling JVM ends, leaves out only its final look at
-  # the run folder.
-  : >"$dir/samples"
-  while kill -0 "$timed" 2>/dev/null; do
-    if [[ -z $jvm ]] && watcher=$(pgrep -P "$timed"); then
-      RUN_WATCHER=$watcher
-      jvm=$(pgrep -P "$watcher" || true)
+  local -A timed=() jvm=() endwatch=() beside=() scraper=()
+  for kind in "${kinds[@]}"; do
+    dir=$WORK/$case-$kind-$round
+    local live_props=()
+    if [[ -n ${LIVE_SCRAPE:-} && $kind == suite ]]; then
+      # perfgate picks a free port and names it at start: a port chosen here could collide with
+      # the ephemeral ports the load itself is using.
+      live_props=(-Dlive.port=0)
+      scrape_live "$dir" &
+      scraper[$kind]=$!
     fi
-    if [[ -n $jvm && -z $endwatch ]]; then
-      endwatch=$(pgrep -P "$jvm" | head -1 || true)
-    fi
-    if [[ -n $endwatch ]] && ticks=$(awk '{ print $14 + $15 }' "/proc/$endwatch/stat" 2>/dev/null); then
-      endwatch_ticks=$ticks
-    fi
-    if [[ -n $jvm ]] && ticks=$(awk '{ print $14 + $15 }' "/proc/$jvm/stat" 2>/dev/null) &&
-      count=$(nginx_requests); then
-      echo "$ticks $count" >>"$dir/samples"
-      samples=$((samples + 1))
-    fi
+    /usr/bin/time -f '%U %S %e' -o "$dir/time" \
+      timeout --kill-after=10 $((SECS * 2 + 120)) \
+      ${PIN_JVM[@]+"${PIN_JVM[@]}"} java "${JVM_OPTS[@]}" "${PROPS[@]}" "${case_props[@]}" \
+      ${live_props[@]+"${live_props[@]}"} -Dperfgate.resultsFolder="$dir/results" -cp "$CP" \
+      io.gatling.app.Gatling -s "${CLASS[$kind]}" -rf "$dir/results" -nr >"$dir/console.log" 2>&1 &
+    timed[$kind]=$!
+    beside[$kind]=0
+  done
+  # Where each JVM's CPU goes: every 0.2 s, its CPU ticks so far and nginx's request counter (each
+  # reading is one request more). With one JVM, the first and last readings during which requests
+  # arrived split its CPU into startup, load and after the load (perfgate's analysis of the run,
+  # shutdown); with several, nginx's counter cannot tell their requests apart, so there is no
+  # split. The suite's JVM also starts a small JVM beside itself, which finalises the run should
+  # the Gatling JVM die (perfgate's end watcher, the JVM's only child). /usr/bin/time does not
+  # count it, as the Gatling JVM never waits for it, so its CPU ticks are read here too and added
+  # to the suite's: its last reading, just before the Gatling JVM ends, leaves out only its final
+  # look at the run folder.
+  local samples=0 running=1 watcher ticks count status
+  while ((running)); do
+    running=0
+    count=""
+    for kind in "${kinds[@]}"; do
+      kill -0 "${timed[$kind]}" 2>/dev/null || continue
+      running=1
+      if [[ -z ${jvm[$kind]:-} ]] && watcher=$(pgrep -P "${timed[$kind]}"); then
+        RUN_WATCHERS+=" $watcher"
+        jvm[$kind]=$(pgrep -P "$watcher" || true)
+      fi
+      if [[ -n ${jvm[$kind]:-} && -z ${endwatch[$kind]:-} ]]; then
+        endwatch[$kind]=$(pgrep -P "${jvm[$kind]}" | head -1 || true)
+      fi
+      if [[ -n ${endwatch[$kind]:-} ]] &&
+        ticks=$(awk '{ print $14 + $15 }' "/proc/${endwatch[$kind]}/stat" 2>/dev/null); then
+        beside[$kind]=$ticks
+      fi
+      if [[ -n ${jvm[$kind]:-} ]] &&
+        ticks=$(awk '{ print $14 + $15 }' "/proc/${jvm[$kind]}/stat" 2>/dev/null); then
+        if [[ -z $count ]] && count=$(nginx_requests); then
+          samples=$((samples + 1))
+        fi
+        if [[ -n $count ]]; then
+          echo "$ticks $count" >>"$WORK/$case-$kind-$round/samples"
+        fi
+      fi
+    done
     sleep 0.2
   done
-  RUN_BESIDE=$(awk -v t="$endwatch_ticks" -v hz="$HZ" 'BEGIN { printf "%.2f", t / hz }')
-  wait "$timed" || status=$?
-  RUN_WATCHER=""
-  if [[ -n $scraper ]]; then
-    kill "$scraper" 2>/dev/null || true
-    wait "$scraper" 2>/dev/null || true
-    # The endpoint must really have been read about once a second, or the figures say nothing.
-    local reads
-    reads=$(cat "$dir/scrapes" 2>/dev/null || echo 0)
-    ((reads * 2 >= SECS)) || die "the suite's live endpoint was read $reads times in a ${SECS}s run"
-    LIVE_READS=$((${LIVE_READS:-0} + reads))
-  fi
-  if ((status != 0)); then
-    tail -40 "$dir/console.log" >&2
-    die "the $kind run of round $round failed with status $status (output above)"
-  fi
+  local failed=""
+  for kind in "${kinds[@]}"; do
+    status=0
+    wait "${timed[$kind]}" || status=$?
+    RUN_BESIDE[$kind]=$(awk -v t="${beside[$kind]}" -v hz="$HZ" 'BEGIN { printf "%.2f", t / hz }')
+    if [[ -n ${scraper[$kind]:-} ]]; then
+      kill "${scraper[$kind]}" 2>/dev/null || true
+      wait "${scraper[$kind]}" 2>/dev/null || true
+      # The endpoint must really have been read about once a second, or the figures say nothing.
+      local reads
+      reads=$(cat "$WORK/$case-$kind-$round/scrapes" 2>/dev/null || echo 0)
+      ((reads * 2 >= SECS)) || die "the suite's live endpoint was read $reads times in a ${SECS}s run"
+      LIVE_READS=$((${LIVE_READS:-0} + reads))
+    fi
+    if ((status != 0)); then
+      tail -40 "$WORK/$case-$kind-$round/console.log" >&2
+      failed+="the $kind run of round $round failed with status $status (output above); "
+    fi
+  done
+  RUN_WATCHERS=""
+  [[ -z $failed ]] || die "$failed"
   m1=$(machine_ticks) n1=$(nginx_ticks)
   after=$(nginx_requests)
   served=$((after - before - 1 - samples))
-  # Gatling's console summary, printed every 5 s and once more at the end: its last
-  # "> Global | total | OK | KO" line counts every request of the run (digits only: the numbers
-  # carry thousands separators).
-  global=$(grep -E '^> Global +\|' "$dir/console.log" | tail -1 || true)
-  [[ -n $global ]] || { tail -40 "$dir/console.log" >&2; die "no request count in the $kind run's output"; }
-  IFS='|' read -r _ RUN_TOTAL RUN_OK RUN_KO <<<"$global"
-  RUN_TOTAL=${RUN_TOTAL//[^0-9]/} RUN_OK=${RUN_OK//[^0-9]/} RUN_KO=${RUN_KO//[^0-9]/}
-  [[ -n $RUN_TOTAL && -n $RUN_OK && -n $RUN_KO ]] || die "cannot read the request count in: $global"
-  RUN_REQUESTS=$RUN_TOTAL
-  ((RUN_OK + RUN_KO == RUN_TOTAL)) || die "the counts in '$global' do not add up"
-  read -r RUN_USER RUN_SYS RUN_WALL <"$dir/time"
-  OTHER_DURING=$(awk -v m="$((m1 - m0))" -v n="$((n1 - n0))" -v u="$RUN_USER" -v s="$RUN_SYS" \
-    -v b="$RUN_BESIDE" -v w="$RUN_WALL" -v hz="$HZ" -v c="$CORES" 'BEGIN { o = (m - n) / hz - u - s - b; if (o < 0) o = 0
-      printf "%.0f", o * 100 / (w * c) }')
-  # startup: CPU before the first request; after: CPU once the last request was answered.
-  read -r RUN_STARTUP RUN_AFTER < <(awk -v hz="$HZ" -v total="$RUN_USER $RUN_SYS" '
-    { t[NR] = $1; n[NR] = $2 }
-    END {
-      for (i = 2; i <= NR; i++) if (n[i] - n[i - 1] > 1) { if (!first) first = i; last = i }
-      split(total, x, " ")
-      if (!first) { print "?", "?"; exit }
-      printf "%.2f %.2f\n", t[first - 1] / hz, x[1] + x[2] - t[last] / hz
-    }' "$dir/samples")
-  ((RUN_REQUESTS > 0)) || die "the $kind run of round $round sent no request"
+  local ok_all=0 total_all=0 jvms_ticks=0 longest=0
+  for kind in "${kinds[@]}"; do
+    dir=$WORK/$case-$kind-$round
+    # Gatling's console summary, printed every 5 s and once more at the end: its last
+    # "> Global | total | OK | KO" line counts every request of the run (digits only: the numbers
+    # carry thousands separators).
+    global=$(grep -E '^> Global +\|' "$dir/console.log" | tail -1 || true)
+    [[ -n $global ]] || { tail -40 "$dir/console.log" >&2; die "no request count in the $kind run's output"; }
+    local total ok ko user sys wall
+    IFS='|' read -r _ total ok ko <<<"$global"
+    total=${total//[^0-9]/} ok=${ok//[^0-9]/} ko=${ko//[^0-9]/}
+    [[ -n $total && -n $ok && -n $ko ]] || die "cannot read the request count in: $global"
+    ((ok + ko == total)) || die "the counts in '$global' do not add up"
+    ((total > 0)) || die "the $kind run of round $round sent no request"
+    if ((ko * 1000 > total)); then
+      grep -A10 -- '---- Errors' "$dir/console.log" | tail -12 >&2 || true
+      die "the $kind run of round $round had $ko failed requests of $total: the numbers would not compare like with like"
+    fi
+    read -r user sys wall <"$dir/time"
+    RUN_REQUESTS[$kind]=$total RUN_KO[$kind]=$ko RUN_USER[$kind]=$user RUN_SYS[$kind]=$sys
+    RUN_WALL[$kind]=$wall
+    longest=$(awk -v a="$longest" -v b="$wall" 'BEGIN { print (b > a) ? b : a }')
+    ok_all=$((ok_all + ok)) total_all=$((total_all + total))
+    jvms_ticks=$(awk -v j="$jvms_ticks" -v u="$user" -v s="$sys" -v b="${RUN_BESIDE[$kind]}" \
+      'BEGIN { printf "%.2f", j + u + s + b }')
+    # startup: CPU before the first request; after: CPU once the last request was answered.
+    if ((${#kinds[@]} == 1)); then
+      read -r "RUN_STARTUP[$kind]" "RUN_AFTER[$kind]" < <(awk -v hz="$HZ" -v total="$user $sys" '
+        { t[NR] = $1; n[NR] = $2 }
+        END {
+          for (i = 2; i <= NR; i++) if (n[i] - n[i - 1] > 1) { if (!first) first = i; last = i }
+          split(total, x, " ")
+          if (!first) { print "?", "?"; exit }
+          printf "%.2f %.2f\n", t[first - 1] / hz, x[1] + x[2] - t[last] / hz
+        }' "$dir/samples")
+    else
+      RUN_STARTUP[$kind]="-" RUN_AFTER[$kind]="-"
+    fi
+  done
   # nginx's own counter must agree with Gatling's (a request still in flight at the end may differ).
-  if ((served < RUN_OK || served > RUN_REQUESTS + USERS)); then
-    die "the $kind run: Gatling reports $RUN_REQUESTS requests ($RUN_OK OK) but nginx served $served"
+  if ((served < ok_all || served > total_all + USERS * ${#kinds[@]})); then
+    die "round $round, $case: Gatling reports $total_all requests ($ok_all OK) but nginx served $served"
   fi
-  if ((RUN_KO * 1000 > RUN_REQUESTS)); then
-    grep -A10 -- '---- Errors' "$dir/console.log" | tail -12 >&2 || true
-    die "the $kind run of round $round had $RUN_KO failed requests of $RUN_REQUESTS: the numbers would not compare like with like"
-  fi
+  local other
+  other=$(awk -v m="$((m1 - m0))" -v n="$((n1 - n0))" -v j="$jvms_ticks" -v w="$longest" \
+    -v hz="$HZ" -v c="$CORES" 'BEGIN { o = (m - n) / hz - j; if (o < 0) o = 0; printf "%.0f", o * 100 / (w * c) }')
+  for kind in "${kinds[@]}"; do
+    RUN_OTHER_BEFORE[$kind]=$OTHER_BEFORE RUN_OTHER_DURING[$kind]=$other
+  done
 }
 
 # Reads the suite's live endpoint every second while it runs (LIVE_SCRAPE=1): /metrics as a
@@ -378,18 +442,28 @@ declare -A PER
 declare -A RATIOS
 for round in $(seq 1 "$ROUNDS"); do
   for case in $CASES; do
+    if [[ -n $PAIRED ]]; then
+      run_set "$round" "$case" plain suite
+    else
+      run_set "$round" "$case" plain
+      run_set "$round" "$case" suite
+    fi
     for kind in plain suite; do
-      run_one "$kind" "$round" "$case"
-      cpu=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" -v b="$RUN_BESIDE" 'BEGIN { printf "%.2f", u + s + b }')
-      us=$(awk -v c="$cpu" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", c * 1e6 / n }')
-      rps=$(awk -v n="$RUN_REQUESTS" -v d="$SECS" 'BEGIN { printf "%.0f", n / d }')
+      cpu=$(awk -v u="${RUN_USER[$kind]}" -v s="${RUN_SYS[$kind]}" -v b="${RUN_BESIDE[$kind]}" 'BEGIN { printf "%.2f", u + s + b }')
+      us=$(awk -v c="$cpu" -v n="${RUN_REQUESTS[$kind]}" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+      rps=$(awk -v n="${RUN_REQUESTS[$kind]}" -v d="$SECS" 'BEGIN { printf "%.0f", n / d }')
       PER[$case,$kind,$round]=$us
-      load=$(awk -v u="$RUN_USER" -v s="$RUN_SYS" -v a="$RUN_STARTUP" -v b="$RUN_AFTER" 'BEGIN { printf "%.2f", u + s - a - b }')
-      load_us=$(awk -v l="$load" -v n="$RUN_REQUESTS" 'BEGIN { printf "%.2f", l * 1e6 / n }')
+      if [[ -n $PAIRED ]]; then
+        load="-" load_us="-"
+      else
+        load=$(awk -v u="${RUN_USER[$kind]}" -v s="${RUN_SYS[$kind]}" -v a="${RUN_STARTUP[$kind]}" -v b="${RUN_AFTER[$kind]}" 'BEGIN { printf "%.2f", u + s - a - b }')
+        load_us=$(awk -v l="$load" -v n="${RUN_REQUESTS[$kind]}" 'BEGIN { printf "%.2f", l * 1e6 / n }')
+      fi
       printf '| %s | %d | %s | %s%% / %s%% | %d | %d | %s | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' \
-        "$case" "$round" "$kind" "$OTHER_BEFORE" "$OTHER_DURING" "$RUN_REQUESTS" "$RUN_KO" "$rps" "$RUN_USER" "$RUN_SYS" "$RUN_BESIDE" "$cpu" "$us" \
-        "$RUN_STARTUP" "$load" "$RUN_AFTER" "$load_us"
-      echo "$case $kind $round $RUN_REQUESTS $RUN_KO $RUN_USER $RUN_SYS $RUN_WALL $cpu $us $OTHER_DURING $load_us" >>"$WORK/runs"
+        "$case" "$round" "$kind" "${RUN_OTHER_BEFORE[$kind]}" "${RUN_OTHER_DURING[$kind]}" "${RUN_REQUESTS[$kind]}" "${RUN_KO[$kind]}" "$rps" \
+        "${RUN_USER[$kind]}" "${RUN_SYS[$kind]}" "${RUN_BESIDE[$kind]}" "$cpu" "$us" \
+        "${RUN_STARTUP[$kind]}" "$load" "${RUN_AFTER[$kind]}" "$load_us"
+      echo "$case $kind $round ${RUN_REQUESTS[$kind]} ${RUN_KO[$kind]} ${RUN_USER[$kind]} ${RUN_SYS[$kind]} ${RUN_WALL[$kind]} $cpu $us ${RUN_OTHER_DURING[$kind]} $load_us" >>"$WORK/runs"
     done
     RATIOS[$case]+="$(awk -v s="${PER[$case,suite,$round]}" -v p="${PER[$case,plain,$round]}" 'BEGIN { printf "%.6f", s / p }') "
   done
@@ -407,8 +481,10 @@ for case in $CASES; do
   echo "$case: ratio suite/plain by round: $(printf '%.3f ' "${ratios[@]}")"
   printf '%s: median CPU µs/request: plain %.2f, suite %.2f; median ratio suite/plain %.3f (limit %s)\n' \
     "$case" "$plain_median" "$suite_median" "$ratio_median" "$MAX_RATIO"
-  printf '%s: median load-phase CPU µs/request (startup and after-load left out): plain %.2f, suite %.2f\n' \
-    "$case" "$plain_load" "$suite_load"
+  if [[ -z $PAIRED ]]; then
+    printf '%s: median load-phase CPU µs/request (startup and after-load left out): plain %.2f, suite %.2f\n' \
+      "$case" "$plain_load" "$suite_load"
+  fi
   if awk -v r="$ratio_median" -v m="$MAX_RATIO" 'BEGIN { exit !(r > m) }'; then
     FAILED+="$case ($(awk -v r="$ratio_median" 'BEGIN { printf "%.1f", (r - 1) * 100 }')% more CPU per request) "
   fi
