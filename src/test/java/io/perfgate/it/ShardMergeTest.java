@@ -133,7 +133,7 @@ class ShardMergeTest {
   }
 
   /** Adds a log's response times to {@code into}; returns how many of its requests failed. */
-  private static long responseTimes(Path log, List<Integer> into) throws Exception {
+  static long responseTimes(Path log, List<Integer> into) throws Exception {
     long[] ko = {0};
     LogReader.read(
         log,
